@@ -1,0 +1,44 @@
+"""An analysed article as the plain record `newsgen parse` prints and `import` writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgen.article import AnalysedArticle
+
+
+def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
+    article, analysis = analysed.article, analysed.analysis
+    return {
+        "source": str(article.source),
+        "headline": article.headline,
+        "kicker": article.kicker,
+        "dek": article.dek,
+        "byline": list(article.byline),
+        "contributors": list(article.contributors),
+        "photo_credit": article.photo_credit,
+        "dateline": article.dateline,
+        "date": article.date.isoformat() if article.date else None,
+        "slug": article.slug,
+        "tags": list(article.tags),
+        "paragraphs": [p.text for p in article.paragraphs],
+        "boilerplate": list(article.boilerplate),
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "role": q.role,
+                "verb": q.verb,
+                "paragraph": q.paragraph,
+                "start": q.start,
+                "end": q.end,
+                "kind": str(q.kind),
+                "anonymous": q.anonymous,
+            }
+            for q in analysis.quotes
+        ],
+        "speakers": [
+            {"name": s.name, "role": s.role, "kind": str(s.kind), "quotes": s.quotes}
+            for s in analysis.speakers
+        ],
+    }
