@@ -11,7 +11,7 @@ from pathlib import Path
 from newsgen.analysis import analyse_article
 from newsgen.article import AnalysedArticle
 from newsgen.diagnostics import ContentError
-from newsgen.loader import find_content_files, load_article
+from newsgen.loader import load_article
 from newsgen.record import article_record
 
 
@@ -32,19 +32,21 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    content = args.site / "content"
-    failed = 0
-    files = find_content_files(content)
-    for path in files:
-        try:
-            loaded = load_article(path)
-        except ContentError as error:
-            print(error, file=sys.stderr)
-            failed += 1
-            continue
-        print(f"{path}: {loaded.article.headline}")
-    print(f"{len(files) - failed} articles loaded, {failed} failed")
-    return 1 if failed else 0
+    from newsgen.commands import run_build
+
+    return run_build(args.site, args.output, strict=args.strict, quiet=args.quiet)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from newsgen.commands import run_check
+
+    return run_check(args.site, strict=args.strict, quiet=args.quiet)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from newsgen.server import serve_site
+
+    return serve_site(args.site, args.output, port=args.port)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -56,9 +58,20 @@ def make_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("yaml", "json"), default="yaml")
     parse.set_defaults(run=_parse)
 
-    build = commands.add_parser("build", help="build the site")
-    build.add_argument("--site", type=Path, default=Path())
+    build = commands.add_parser("build", help="build the site into its output folder")
+    check = commands.add_parser("check", help="validate the content, write nothing")
+    serve = commands.add_parser("serve", help="serve the site on 127.0.0.1, rebuild on changes")
+    for command in (build, check, serve):
+        command.add_argument("--site", type=Path, default=Path(), help="default: this folder")
+    for command in (build, serve):
+        command.add_argument("--output", type=Path, help="default: <site>/public")
+    for command in (build, check):
+        command.add_argument("--strict", action="store_true", help="warnings fail too")
+        command.add_argument("--quiet", action="store_true", help="print problems only")
+    serve.add_argument("--port", type=int, default=8000)
     build.set_defaults(run=_build)
+    check.set_defaults(run=_check)
+    serve.set_defaults(run=_serve)
     return parser
 
 

@@ -1,0 +1,125 @@
+"""Charts as inline SVG, drawn at build time: no script runs in the reader's browser.
+
+Every text that comes from content is escaped; each chart has a <title> and a
+<desc> listing its figures, so a screen reader gets the numbers too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from newsgen.sourcing import Share
+
+WIDTH = 640
+ROW = 26
+LABEL_WIDTH = 250
+LABEL_CHARS = 38
+
+
+def _shorten(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
+def _figure(value: float, percent: bool) -> str:
+    return f"{round(value * 100)}%" if percent else f"{value:g}"
+
+
+def _open_svg(
+    chart_id: str, title: str, height: int, shares: Sequence[Share], percent: bool
+) -> str:
+    figures = "; ".join(f"{s.label}: {_figure(s.value, percent)}" for s in shares)
+    return (
+        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(figures) or "No data yet."}</desc>'
+    )
+
+
+def render_bar_chart(
+    chart_id: str, title: str, shares: Sequence[Share], root: str, *, percent: bool = False
+) -> Markup:
+    """Horizontal bars, one row per share, labelled on the left, linked when a share has a URL."""
+    height = max(1, len(shares)) * ROW + 8
+    top = max((s.value for s in shares), default=0.0) or 1.0
+    scale = 1.0 if percent else top
+    span = WIDTH - LABEL_WIDTH - 60
+    parts = [_open_svg(chart_id, title, height, shares, percent)]
+    for row, share in enumerate(shares):
+        y = 4 + row * ROW
+        width = max(2.0, span * share.value / scale) if share.value else 0.0
+        label = (
+            f'<text class="chart-label" x="{LABEL_WIDTH - 8}" y="{y + 17}" '
+            f'text-anchor="end">{escape(_shorten(share.label))}</text>'
+        )
+        if share.url:
+            label = f'<a href="{escape(root + share.url)}">{label}</a>'
+        parts.append(label)
+        parts.append(
+            f'<rect class="chart-bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{width:.1f}" '
+            f'height="{ROW - 8}" rx="2"/>'
+        )
+        parts.append(
+            f'<text class="chart-value" x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 17}">'
+            f"{_figure(share.value, percent)}</text>"
+        )
+    if not shares:
+        parts.append(f'<text class="chart-label" x="8" y="{ROW - 6}">No data yet.</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def render_column_chart(chart_id: str, title: str, shares: Sequence[Share]) -> Markup:
+    """Vertical columns of shares (0 to 1) over time, oldest on the left."""
+    height, base, top = 220, 180, 20
+    step = (WIDTH - 60) / max(1, len(shares))
+    parts = [_open_svg(chart_id, title, height, shares, True)]
+    for percent in (0, 50, 100):
+        y = base - (base - top) * percent / 100
+        parts.append(f'<line class="chart-grid" x1="44" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(
+            f'<text class="chart-value" x="38" y="{y + 4:.1f}" text-anchor="end">{percent}%</text>'
+        )
+    for index, share in enumerate(shares):
+        x = 50 + index * step
+        bar = (base - top) * share.value
+        parts.append(
+            f'<rect class="chart-bar" x="{x + step * 0.15:.1f}" y="{base - bar:.1f}" '
+            f'width="{step * 0.7:.1f}" height="{bar:.1f}"/>'
+        )
+        if len(shares) <= 12 or index % max(1, len(shares) // 12) == 0:
+            parts.append(
+                f'<text class="chart-label" x="{x + step / 2:.1f}" y="{base + 18}" '
+                f'text-anchor="middle" font-size="11">{escape(_shorten(share.label))}</text>'
+            )
+    if not shares:
+        parts.append(f'<text class="chart-label" x="50" y="{base - 60}">No data yet.</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def render_split_bar(chart_id: str, title: str, shares: Sequence[Share]) -> Markup:
+    """One bar split into the parts of a whole (counts), with a legend below it."""
+    total = sum(s.value for s in shares) or 1.0
+    parts = [_open_svg(chart_id, title, 90, shares, False)]
+    x = 0.0
+    for index, share in enumerate(shares):
+        width = WIDTH * share.value / total
+        parts.append(
+            f'<rect class="chart-part chart-part-{index}" x="{x:.1f}" y="4" '
+            f'width="{width:.1f}" height="36"/>'
+        )
+        x += width
+    for index, share in enumerate(shares):
+        lx = index * (WIDTH / max(1, len(shares)))
+        parts.append(
+            f'<rect class="chart-part chart-part-{index}" x="{lx:.1f}" y="56" '
+            'width="14" height="14"/>'
+            f'<text class="chart-label" x="{lx + 20:.1f}" y="68">'
+            f"{escape(share.label)}: {_figure(share.value, False)} "
+            f"({round(100 * share.value / total)}%)</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,223 @@
+"""Which pages the site has, and what each one shows.
+
+`plan_pages` turns the site index into `PageSpec`s. A spec names its inputs
+explicitly (the articles, speakers and tags whose data it shows), and
+`page_context` builds a page's template variables from those inputs only, so a
+cache can tell which pages an edit touches and a worker can render any page alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from newsgen.config import SiteConfig
+from newsgen.site import Site
+
+
+class PageKind(StrEnum):
+    HOME = "home"
+    ARTICLE = "article"
+    SPEAKER = "speaker"
+    SPEAKERS = "speakers"
+    TAG = "tag"
+    TAGS = "tags"
+    ARCHIVE = "archive"
+    MONTH = "month"
+    SOURCING = "sourcing"
+    SEARCH = "search"
+    SEARCH_INDEX = "search_index"
+    NOT_FOUND = "not_found"
+    FEED = "feed"
+    SITEMAP = "sitemap"
+    ROBOTS = "robots"
+
+
+TEMPLATES: dict[PageKind, str] = {
+    PageKind.HOME: "home.html",
+    PageKind.ARTICLE: "article.html",
+    PageKind.SPEAKER: "speaker.html",
+    PageKind.SPEAKERS: "speakers.html",
+    PageKind.TAG: "tag.html",
+    PageKind.TAGS: "tags.html",
+    PageKind.ARCHIVE: "archive.html",
+    PageKind.MONTH: "month.html",
+    PageKind.SOURCING: "sourcing.html",
+    PageKind.SEARCH: "search.html",
+    PageKind.SEARCH_INDEX: "search-index.js",
+    PageKind.NOT_FOUND: "404.html",
+    PageKind.FEED: "feed.xml",
+    PageKind.SITEMAP: "sitemap.xml",
+    PageKind.ROBOTS: "robots.txt",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One output file and everything it is made from."""
+
+    path: str  # relative to the output folder, e.g. "articles/<slug>/index.html"
+    kind: PageKind
+    articles: tuple[str, ...] = ()  # article slugs, in the order the page shows them
+    speakers: tuple[str, ...] = ()  # speaker keys
+    tags: tuple[str, ...] = ()  # tag slugs
+    key: str = ""  # the article slug, speaker key, tag slug or month this page is about
+    number: int = 1  # for paginated lists: this page's number, and how many there are
+    count: int = 1
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.kind]
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root ('' for the home page)."""
+        return self.path.removesuffix("index.html")
+
+
+def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
+    """Every page of the site, in a stable order."""
+    every_article = tuple(a.slug for a in site.articles)
+    every_speaker = tuple(s.key for s in site.speakers)
+    every_tag = tuple(t.slug for t in site.tags)
+    yield from _plan_home(every_article, config.page_size)
+    for article in site.articles:
+        neighbours = (site.newer.get(article.slug, ""), site.older.get(article.slug, ""))
+        keys = dict.fromkeys(s.key for s in article.sources if s.key in site.speaker_by_key)
+        yield PageSpec(
+            path=f"{article.url}index.html",
+            kind=PageKind.ARTICLE,
+            articles=(article.slug, *neighbours, *site.related[article.slug]),
+            speakers=tuple(k for k in keys if k),
+            tags=tuple(t.slug for t in article.tags),
+            key=article.slug,
+        )
+    yield PageSpec("speakers/index.html", PageKind.SPEAKERS, speakers=every_speaker)
+    for speaker in site.speakers:
+        path = f"{speaker.url}index.html"
+        yield PageSpec(path, PageKind.SPEAKER, speaker.articles, (speaker.key,), key=speaker.key)
+    yield PageSpec("tags/index.html", PageKind.TAGS, tags=every_tag)
+    for tag in site.tags:
+        path = f"{tag.url}index.html"
+        yield PageSpec(path, PageKind.TAG, tag.articles, tags=(tag.slug,), key=tag.slug)
+    months = tuple(m.url for m in site.months)
+    yield PageSpec("archive/index.html", PageKind.ARCHIVE, every_article, key=",".join(months))
+    for month in site.months:
+        yield PageSpec(f"{month.url}index.html", PageKind.MONTH, month.articles, key=month.url)
+    yield PageSpec("sourcing/index.html", PageKind.SOURCING, every_article, every_speaker)
+    yield PageSpec("search/index.html", PageKind.SEARCH)
+    yield PageSpec("search-index.js", PageKind.SEARCH_INDEX, every_article, every_speaker)
+    yield PageSpec("404.html", PageKind.NOT_FOUND)
+    yield PageSpec("feed.xml", PageKind.FEED, every_article[: config.feed_size])
+    yield PageSpec(
+        "sitemap.xml",
+        PageKind.SITEMAP,
+        every_article,
+        every_speaker,
+        every_tag,
+        key=",".join(months),
+    )
+    yield PageSpec("robots.txt", PageKind.ROBOTS)
+
+
+def _plan_home(slugs: tuple[str, ...], size: int) -> Iterator[PageSpec]:
+    count = max(1, math.ceil(len(slugs) / size))
+    for number in range(1, count + 1):
+        path = "index.html" if number == 1 else f"page/{number}/index.html"
+        chunk = slugs[(number - 1) * size : number * size]
+        yield PageSpec(path, PageKind.HOME, chunk, number=number, count=count)
+
+
+def home_page_url(number: int) -> str:
+    return "" if number == 1 else f"page/{number}/"
+
+
+# What a template of each kind gets, built from the spec's inputs only.
+ContextBuilder = Callable[[PageSpec, Site], dict[str, Any]]
+
+
+def _articles(spec: PageSpec, site: Site) -> list[Any]:
+    return [site.article_by_slug[slug] for slug in spec.articles if slug]
+
+
+def _home(spec: PageSpec, site: Site) -> dict[str, Any]:
+    newer = home_page_url(spec.number - 1) if spec.number > 1 else None
+    older = home_page_url(spec.number + 1) if spec.number < spec.count else None
+    return {"articles": _articles(spec, site), "newer_url": newer, "older_url": older}
+
+
+def _article(spec: PageSpec, site: Site) -> dict[str, Any]:
+    article = site.article_by_slug[spec.key]
+    newer, older = spec.articles[1], spec.articles[2]
+    return {
+        "article": article,
+        "newer": site.article_by_slug[newer] if newer else None,
+        "older": site.article_by_slug[older] if older else None,
+        "related": [site.article_by_slug[slug] for slug in spec.articles[3:]],
+        "speakers": {key: site.speaker_by_key[key] for key in spec.speakers},
+    }
+
+
+def _speaker(spec: PageSpec, site: Site) -> dict[str, Any]:
+    articles = {slug: site.article_by_slug[slug] for slug in spec.articles}
+    return {"speaker": site.speaker_by_key[spec.key], "articles": articles}
+
+
+def _speakers(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {"speakers": [site.speaker_by_key[key] for key in spec.speakers]}
+
+
+def _tag(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {"tag": site.tag_by_slug[spec.key], "articles": _articles(spec, site)}
+
+
+def _tags(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {"tags": [site.tag_by_slug[slug] for slug in spec.tags]}
+
+
+def _archive(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {"months": site.months}
+
+
+def _month(spec: PageSpec, site: Site) -> dict[str, Any]:
+    month = next(m for m in site.months if m.url == spec.key)
+    return {"month": month, "articles": _articles(spec, site)}
+
+
+def _everything(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {
+        "articles": _articles(spec, site),
+        "speakers": [site.speaker_by_key[key] for key in spec.speakers],
+        "tags": [site.tag_by_slug[slug] for slug in spec.tags],
+        "months": site.months,
+    }
+
+
+def _nothing(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return {}
+
+
+CONTEXTS: dict[PageKind, ContextBuilder] = {
+    PageKind.HOME: _home,
+    PageKind.ARTICLE: _article,
+    PageKind.SPEAKER: _speaker,
+    PageKind.SPEAKERS: _speakers,
+    PageKind.TAG: _tag,
+    PageKind.TAGS: _tags,
+    PageKind.ARCHIVE: _archive,
+    PageKind.MONTH: _month,
+    PageKind.SOURCING: _everything,
+    PageKind.SEARCH: _nothing,
+    PageKind.SEARCH_INDEX: _everything,
+    PageKind.NOT_FOUND: _nothing,
+    PageKind.FEED: _everything,
+    PageKind.SITEMAP: _everything,
+    PageKind.ROBOTS: _nothing,
+}
+
+
+def page_context(spec: PageSpec, site: Site) -> dict[str, Any]:
+    return CONTEXTS[spec.kind](spec, site)

@@ -1,0 +1,154 @@
+"""One analysed article placed in the site: its URL, local date, sources and quotes.
+
+`place_article` looks at one article only, so its result can be cached per article
+and computed in parallel; everything that needs the whole archive is in `site.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from newsgen.article import AnalysedArticle, Quote, Speaker, SpeakerKind
+
+WORDS_PER_MINUTE = 230
+
+
+def make_slug(text: str) -> str:
+    """A URL path segment made of lowercase ASCII letters, digits and dashes ('' if none)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def speaker_key(name: str) -> str:
+    """What makes two names the same person across articles: case, spacing, apostrophes."""
+    name = name.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(name.replace(".", " ").split()).casefold()
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedQuote:
+    """A quote with who said it as the site shows it (`speaker_key` None: no speaker page)."""
+
+    quote: Quote
+    speaker_name: str | None
+    speaker_key: str | None
+    role: str | None
+    kind: SpeakerKind | None
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """A row of the article's "Who is quoted" panel."""
+
+    name: str
+    key: str | None
+    role: str | None
+    kind: SpeakerKind
+    quotes: int
+    word_share: float
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind is SpeakerKind.ANONYMOUS
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedArticle:
+    analysed: AnalysedArticle
+    slug: str
+    date: dt.datetime | None
+    reading_minutes: int
+    tags: tuple[TagRef, ...]
+    quotes: tuple[PlacedQuote, ...]
+    sources: tuple[ArticleSource, ...]
+
+    @property
+    def url(self) -> str:
+        return f"articles/{self.slug}/"
+
+    @property
+    def headline(self) -> str:
+        return self.analysed.article.headline
+
+    @property
+    def anonymous_share(self) -> float:
+        if not self.quotes:
+            return 0.0
+        return sum(1 for q in self.quotes if q.quote.anonymous) / len(self.quotes)
+
+
+def place_article(analysed: AnalysedArticle, zone: dt.tzinfo) -> PlacedArticle:
+    article, analysis = analysed.article, analysed.analysis
+    words = sum(count_words(p.text) for p in article.paragraphs)
+    speakers = {s.name: s for s in analysis.speakers}
+    quotes = tuple(_place_quote(q, speakers.get(q.speaker or "")) for q in analysis.quotes)
+    tags = {make_slug(t): t.strip() for t in reversed(article.tags) if make_slug(t)}
+    return PlacedArticle(
+        analysed=analysed,
+        slug=make_slug(article.slug),
+        date=_local_date(article.date, zone),
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        tags=tuple(TagRef(name, slug) for slug, name in reversed(tags.items())),
+        quotes=quotes,
+        sources=_list_sources(analysis.speakers, quotes),
+    )
+
+
+def _local_date(date: dt.datetime | None, zone: dt.tzinfo) -> dt.datetime | None:
+    if date is None:
+        return None
+    return date.replace(tzinfo=zone) if date.tzinfo is None else date.astimezone(zone)
+
+
+def _place_quote(quote: Quote, speaker: Speaker | None) -> PlacedQuote:
+    kind = SpeakerKind.ANONYMOUS if quote.anonymous else (speaker.kind if speaker else None)
+    if quote.speaker and kind is None:
+        kind = SpeakerKind.PERSON
+    named = quote.speaker and kind is not SpeakerKind.ANONYMOUS
+    return PlacedQuote(
+        quote=quote,
+        speaker_name=quote.speaker,
+        speaker_key=speaker_key(quote.speaker) if named and quote.speaker else None,
+        role=quote.role or (speaker.role if speaker else None),
+        kind=kind,
+        words=count_words(quote.text),
+    )
+
+
+def _list_sources(
+    speakers: tuple[Speaker, ...], quotes: tuple[PlacedQuote, ...]
+) -> tuple[ArticleSource, ...]:
+    counts = Counter(q.speaker_name for q in quotes if q.speaker_name)
+    words: Counter[str] = Counter()
+    for q in quotes:
+        if q.speaker_name:
+            words[q.speaker_name] += q.words
+    total = sum(q.words for q in quotes) or 1
+    rows = [
+        ArticleSource(
+            name=s.name,
+            key=None if s.kind is SpeakerKind.ANONYMOUS else speaker_key(s.name),
+            role=s.role,
+            kind=s.kind,
+            quotes=counts[s.name] or s.quotes,
+            word_share=words[s.name] / total,
+        )
+        for s in speakers
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.quotes, -r.word_share, r.name)))

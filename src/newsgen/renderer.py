@@ -1,0 +1,136 @@
+"""The render stage: a `PageSpec` and the site index in, the page's bytes out.
+
+One Jinja environment per build: autoescaping on for every template, undefined
+variables are errors, and the site's own `templates/` folder overrides any
+template of the packaged theme by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from newsgen.article import SourceLocation
+from newsgen.charts import render_bar_chart, render_column_chart, render_split_bar
+from newsgen.config import SiteConfig
+from newsgen.diagnostics import Diagnostic
+from newsgen.markup import render_body
+from newsgen.pages import PageKind, PageSpec, page_context
+from newsgen.placement import PlacedArticle
+from newsgen.search import index_entries
+from newsgen.site import Site
+from newsgen.sourcing import Share, measure_sourcing
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    path: str
+    data: bytes
+
+
+class RenderError(Exception):
+    """A template failed; `diagnostic` names the template file and line."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+def make_environment(config: SiteConfig) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if config.templates_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(config.templates_dir))
+    loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_date=format_long_date,
+        iso_date=format_iso_date,
+        percent=lambda value: f"{round(float(value) * 100)}%",
+    )
+    env.globals.update(
+        config=config,
+        bar_chart=render_bar_chart,
+        column_chart=render_column_chart,
+        split_bar=render_split_bar,
+        measure_sourcing=measure_sourcing,
+        search_entries=index_entries,
+        Share=Share,
+    )
+    return env
+
+
+def format_long_date(date: dt.datetime | None) -> str:
+    return f"{date.day} {date:%B %Y}" if date else ""
+
+
+def format_iso_date(date: dt.datetime | None) -> str:
+    return date.isoformat() if date else ""
+
+
+def page_root(spec: PageSpec, config: SiteConfig) -> str:
+    """The relative way back to the site root from this page ('../../' and so on).
+
+    The 404 page is served at any depth, so it uses the base URL's absolute path.
+    """
+    if spec.kind is PageKind.NOT_FOUND:
+        return urlsplit(config.base_url).path or "/"
+    return "../" * spec.path.count("/")
+
+
+def render_page(env: jinja2.Environment, spec: PageSpec, site: Site) -> RenderedPage:
+    config: SiteConfig = env.globals["config"]  # type: ignore[assignment]
+    root = page_root(spec, config)
+
+    def speaker_url(key: str | None) -> str | None:
+        url = site.speaker_url(key)
+        return root + url if url else None
+
+    def body(article: PlacedArticle) -> Any:
+        return render_body(article, speaker_url)
+
+    context = page_context(spec, site)
+    context.update(
+        page=spec,
+        root=root,
+        home=root or "./",
+        canonical=config.base_url + spec.url,
+        speaker_url=speaker_url,
+        body=body,
+        newest_date=site.articles[0].date if site.articles and site.articles[0].date else None,
+    )
+    try:
+        text = env.get_template(spec.template).render(context)
+    except jinja2.TemplateError as error:
+        raise RenderError(_describe_template_error(error, spec)) from error
+    return RenderedPage(spec.path, text.encode("utf-8"))
+
+
+def _describe_template_error(error: jinja2.TemplateError, spec: PageSpec) -> Diagnostic:
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        location = SourceLocation(Path(error.filename or error.name or spec.template), error.lineno)
+        return Diagnostic(location, f"template error: {error.message}")
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename.endswith((".html", ".xml", ".js", ".txt"))
+    ]
+    if frames:
+        location = SourceLocation(Path(frames[-1].filename), frames[-1].lineno)
+    else:
+        location = SourceLocation(Path(spec.template))
+    return Diagnostic(location, f"template error while rendering {spec.path}: {error}")

@@ -1,0 +1,153 @@
+"""`newsgen serve`: the built site on 127.0.0.1, rebuilt and reloaded when its sources change.
+
+A thread polls the modification times of content/, templates/, static/ and
+newsgen.yaml; after a rebuild it bumps a build id. Pages are served with a tiny
+script (added only here, never to the built files) that polls the build id and
+reloads the page when it changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsgen.builder import build_site
+from newsgen.config import CONFIG_NAME, ConfigError, SiteConfig, load_config
+
+BUILD_ID_PATH = "/__newsgen__/build-id"
+POLL_SECONDS = 0.5
+RELOAD_SCRIPT = (
+    "<script>(function(){var id=null;function poll(){fetch('" + BUILD_ID_PATH + "',"
+    "{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
+    "if(id!==null&&t!==id){location.reload();}id=t;}).catch(function(){})"
+    ".finally(function(){setTimeout(poll,700);});}poll();}());</script>"
+).encode()
+
+
+class BuildState:
+    """The id of the newest finished build, shared between the watcher and the handlers."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._id = 0
+
+    def bump(self) -> None:
+        with self._lock:
+            self._id += 1
+
+    @property
+    def id(self) -> int:
+        with self._lock:
+            return self._id
+
+
+def watched_files(site: Path) -> Iterator[Path]:
+    yield site / CONFIG_NAME
+    for folder in ("content", "templates", "static"):
+        if (site / folder).is_dir():
+            yield from (p for p in (site / folder).rglob("*") if p.is_file())
+
+
+def snapshot_sources(site: Path) -> frozenset[tuple[str, int, int]]:
+    """What the watcher compares: every watched file with its mtime and size."""
+    found = set()
+    for path in watched_files(site):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        found.add((str(path), stat.st_mtime_ns, stat.st_size))
+    return frozenset(found)
+
+
+def rebuild(site: Path, output: Path | None) -> SiteConfig | None:
+    try:
+        config = load_config(site, output)
+    except ConfigError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return None
+    report = build_site(config)
+    for diagnostic in report.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    print(f"built {report.articles} articles, {report.pages} pages", file=sys.stderr)
+    return config
+
+
+def make_handler(directory: Path, state: BuildState) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path.split("?")[0] == BUILD_ID_PATH:
+                self._send(200, "text/plain", str(state.id).encode())
+                return
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                if not self.path.split("?")[0].endswith("/"):
+                    super().do_GET()  # redirects to the folder's URL with a slash
+                    return
+                target = target / "index.html"
+            if not target.is_file():
+                missing = directory / "404.html"
+                body = missing.read_bytes() if missing.is_file() else b"Not found"
+                self._send(404, "text/html; charset=utf-8", _with_reload(body))
+                return
+            if target.suffix == ".html":
+                self._send(200, "text/html; charset=utf-8", _with_reload(target.read_bytes()))
+                return
+            super().do_GET()
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return  # one line per request would drown the build messages
+
+    return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def _with_reload(page: bytes) -> bytes:
+    at = page.rfind(b"</body>")
+    return page + RELOAD_SCRIPT if at < 0 else page[:at] + RELOAD_SCRIPT + page[at:]
+
+
+def watch_sources(
+    site: Path, output: Path | None, state: BuildState, stop: threading.Event
+) -> None:
+    seen = snapshot_sources(site)
+    while not stop.wait(POLL_SECONDS):
+        now = snapshot_sources(site)
+        if now != seen:
+            seen = now
+            rebuild(site, output)
+            state.bump()
+
+
+def serve_site(site: Path, output: Path | None, *, port: int = 8000) -> int:
+    config = rebuild(site, output)
+    if config is None:
+        return 1
+    state = BuildState()
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_sources, args=(site, output, state, stop), daemon=True)
+    watcher.start()
+    handler = make_handler(config.output_dir.resolve(), state)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"serving {config.output_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+        finally:
+            stop.set()
+            time.sleep(0)
+    return 0

@@ -1,0 +1,230 @@
+"""The site-wide indexes: articles in order, speakers across the archive, tags, months.
+
+`index_site` is the only stage that sees every article at once. It keeps references
+(slugs and keys) rather than copies, so that a page can name exactly what it shows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsgen.article import SourceLocation, SpeakerKind
+from newsgen.diagnostics import Diagnostic
+from newsgen.placement import PlacedArticle, PlacedQuote, make_slug
+
+RELATED_COUNT = 3
+RELATED_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuote:
+    """One quote on a speaker's page: which article, and the role the speaker had then."""
+
+    article: str
+    quote: PlacedQuote
+    number: int  # the quote's position in its article (its id there is quote-<number>)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSpeaker:
+    key: str
+    name: str
+    slug: str
+    kind: SpeakerKind
+    roles: tuple[str, ...]
+    quotes: tuple[SpeakerQuote, ...]
+    articles: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return f"speakers/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTag:
+    name: str
+    slug: str
+    articles: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    year: int
+    month: int
+    articles: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return f"archive/{self.year:04d}/{self.month:02d}/"
+
+    @property
+    def label(self) -> str:
+        return dt.date(self.year, self.month, 1).strftime("%B %Y")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    articles: tuple[PlacedArticle, ...]  # newest first, undated last
+    article_by_slug: Mapping[str, PlacedArticle]
+    speakers: tuple[SiteSpeaker, ...]  # most quoted first
+    speaker_by_key: Mapping[str, SiteSpeaker]
+    tags: tuple[SiteTag, ...]  # most used first
+    tag_by_slug: Mapping[str, SiteTag]
+    months: tuple[Month, ...]  # newest first
+    newer: Mapping[str, str]
+    older: Mapping[str, str]
+    related: Mapping[str, tuple[str, ...]]
+
+    def speaker_url(self, key: str | None) -> str | None:
+        speaker = self.speaker_by_key.get(key) if key else None
+        return speaker.url if speaker else None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedSite:
+    site: Site
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def index_site(placed: Iterable[PlacedArticle]) -> IndexedSite:
+    articles, diagnostics = _keep_unique_slugs(placed)
+    ordered = tuple(sorted(articles, key=_newest_first))
+    slugs = [a.slug for a in ordered]
+    speakers = _index_speakers(ordered)
+    return IndexedSite(
+        Site(
+            articles=ordered,
+            article_by_slug={a.slug: a for a in ordered},
+            speakers=speakers,
+            speaker_by_key={s.key: s for s in speakers},
+            tags=_index_tags(ordered),
+            tag_by_slug={t.slug: t for t in _index_tags(ordered)},
+            months=_index_months(ordered),
+            newer={older: newer for newer, older in itertools.pairwise(slugs)},
+            older=dict(itertools.pairwise(slugs)),
+            related=_find_related(ordered),
+        ),
+        tuple(diagnostics),
+    )
+
+
+def _newest_first(article: PlacedArticle) -> tuple[int, float, str]:
+    if article.date is None:
+        return (1, 0.0, article.slug)
+    return (0, -article.date.timestamp(), article.slug)
+
+
+def _keep_unique_slugs(
+    placed: Iterable[PlacedArticle],
+) -> tuple[list[PlacedArticle], list[Diagnostic]]:
+    kept: dict[str, PlacedArticle] = {}
+    problems: list[Diagnostic] = []
+    for article in sorted(placed, key=lambda a: str(a.analysed.article.source)):
+        source = article.analysed.article.source
+        if not article.slug:
+            message = f"the slug {article.analysed.article.slug!r} has no letters or digits"
+            problems.append(Diagnostic(SourceLocation(source), message))
+        elif article.slug in kept:
+            first = kept[article.slug].analysed.article.source
+            message = (
+                f"writes the same page articles/{article.slug}/ as {first}; "
+                "give one of them another slug in its front-matter"
+            )
+            problems.append(Diagnostic(SourceLocation(source), message))
+        else:
+            kept[article.slug] = article
+    return list(kept.values()), problems
+
+
+def _index_speakers(articles: Sequence[PlacedArticle]) -> tuple[SiteSpeaker, ...]:
+    quotes: dict[str, list[SpeakerQuote]] = defaultdict(list)
+    for article in articles:
+        for number, quote in enumerate(article.quotes, start=1):
+            if quote.speaker_key:
+                quotes[quote.speaker_key].append(SpeakerQuote(article.slug, quote, number))
+    speakers: list[SiteSpeaker] = []
+    used_slugs: set[str] = set()
+    ranked = sorted(quotes.items(), key=lambda item: (-len(item[1]), item[0]))
+    for key, said in ranked:
+        names = Counter(q.quote.speaker_name or key for q in said)
+        name = min(names, key=lambda n: (-names[n], n))
+        kinds = Counter(q.quote.kind or SpeakerKind.PERSON for q in said)
+        slug = _unique_slug(make_slug(name) or "speaker", used_slugs)
+        roles = dict.fromkeys(q.quote.role for q in said if q.quote.role)
+        speakers.append(
+            SiteSpeaker(
+                key=key,
+                name=name,
+                slug=slug,
+                kind=min(kinds, key=lambda k: (-kinds[k], str(k))),
+                roles=tuple(r for r in roles if r),
+                quotes=tuple(said),
+                articles=tuple(dict.fromkeys(q.article for q in said)),
+            )
+        )
+    return tuple(speakers)
+
+
+def _unique_slug(slug: str, used: set[str]) -> str:
+    candidate, number = slug, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{slug}-{number}"
+    used.add(candidate)
+    return candidate
+
+
+def _index_tags(articles: Sequence[PlacedArticle]) -> tuple[SiteTag, ...]:
+    tagged: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for article in articles:
+        for tag in article.tags:
+            tagged[tag.slug].append(article.slug)
+            names.setdefault(tag.slug, tag.name)
+    ranked = sorted(tagged.items(), key=lambda item: (-len(item[1]), item[0]))
+    return tuple(SiteTag(names[slug], slug, tuple(slugs)) for slug, slugs in ranked)
+
+
+def _index_months(articles: Sequence[PlacedArticle]) -> tuple[Month, ...]:
+    months: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for article in articles:
+        if article.date is not None:
+            months[(article.date.year, article.date.month)].append(article.slug)
+    return tuple(
+        Month(y, m, tuple(slugs)) for (y, m), slugs in sorted(months.items(), reverse=True)
+    )
+
+
+def _find_related(articles: Sequence[PlacedArticle]) -> dict[str, tuple[str, ...]]:
+    """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    features: list[set[str]] = []
+    for index, article in enumerate(articles):
+        mine = {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
+        mine |= {f"t:{t.slug}" for t in article.tags}
+        features.append(mine)
+        for feature in mine:
+            by_feature[feature].append(index)
+    related: dict[str, tuple[str, ...]] = {}
+    for index, article in enumerate(articles):
+        scores: Counter[int] = Counter()
+        for feature in features[index]:
+            weight = 2 if feature.startswith("s:") else 1
+            sharing = by_feature[feature]
+            # Only the nearest in time: a tag on thousands of articles stays cheap.
+            at = bisect.bisect_left(sharing, index)
+            for other in sharing[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                if other != index:
+                    scores[other] += weight
+        best = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED_COUNT]
+        related[article.slug] = tuple(articles[other].slug for other in best)
+    return related

@@ -1,0 +1,1 @@
+window.NEWSGEN_SEARCH = {{ search_entries(articles, speakers)|tojson }};
