@@ -1,0 +1,389 @@
+"""A page's text as a flat list of blocks, each knowing the elements around it.
+
+One walk over the tree turns every run of inline text into a `Block`: its text,
+how much of it is link text, what kind of block it is, and the block-level
+elements that enclose it. Elements that cannot hold article text (forms'
+controls, hidden elements, media) are skipped on the way; elements whose
+markup suggests boilerplate (share bars, related links, comments, ...) are
+only marked, because a page can wrap its whole article in one of them and the
+body stage decides with the text in hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
+
+from newsgen.article import BlockKind
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+CELL_TAGS = frozenset(("td", "th"))
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+SKIPPED_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "picture",
+        "img",
+        "source",
+        "track",
+        "map",
+        "area",
+        "button",
+        "input",
+        "select",
+        "option",
+        "textarea",
+        "label",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "dialog",
+    ]
+)
+# Elements that are page furniture by their very name.
+FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "header", "figure", "figcaption", "form"])
+
+# Words in class/id values that mark boilerplate. Matched against whole words of
+# the value ("share-bar" -> "share", "bar"; "relatedLinks" -> "related", "links").
+BOILERPLATE_WORDS = frozenset(
+    [
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "advertisement",
+        "advertising",
+        "adslot",
+        "dfp",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "promoted",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "socials",
+        "sharetools",
+        "addthis",
+        "related",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "recirculation",
+        "outbrain",
+        "taboola",
+        "trending",
+        "popular",
+        "mostread",
+        "mostpopular",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "optin",
+        "comment",
+        "comments",
+        "commenting",
+        "disqus",
+        "discussion",
+        "replies",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "privacy",
+        "sidebar",
+        "rail",
+        "widget",
+        "widgets",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "submenu",
+        "masthead",
+        "topbar",
+        "toolbar",
+        "footer",
+        "colophon",
+        "byline",
+        "author",
+        "authors",
+        "bio",
+        "contributor",
+        "dateline",
+        "timestamp",
+        "caption",
+        "credit",
+        "credits",
+        "figcaption",
+        "tags",
+        "tag",
+        "taglist",
+        "topics",
+        "keywords",
+        "modal",
+        "popup",
+        "overlay",
+        "lightbox",
+        "banner",
+        "hidden",
+        "hide",
+        "visually",
+        "sronly",
+        "offscreen",
+        "print",
+        "skip",
+        "jump",
+    ]
+)
+# The few that also mark inline elements (a hidden label, an inline ad slot).
+INLINE_BOILERPLATE_WORDS = frozenset(
+    [
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "dfp",
+        "share",
+        "sharing",
+        "social",
+        "promo",
+        "hidden",
+        "visually",
+        "sronly",
+        "offscreen",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text between block boundaries, with the elements that enclose it."""
+
+    text: str
+    kind: BlockKind
+    link_chars: int
+    path: tuple[Tag, ...]
+    heading_level: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PageBlocks:
+    blocks: tuple[Block, ...]
+    # Block-level elements whose tag or class/id suggests boilerplate.
+    marked: frozenset[int]
+
+
+_hint_cache: dict[str, frozenset[str]] = {}
+
+
+def hint_words(tag: Tag) -> frozenset[str]:
+    """The words of the element's class and id values ("relatedLinks" -> related, links)."""
+    classes = tag.get("class")
+    value = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    ident = tag.get("id")
+    if ident:
+        value = f"{value} {ident}"
+    if not value:
+        return frozenset()
+    words = _hint_cache.get(value)
+    if words is None:
+        words = frozenset(_WORD.findall(_CAMEL.sub(" ", value).lower()))
+        if len(_hint_cache) < 50_000:
+            _hint_cache[value] = words
+    return words
+
+
+def has_boilerplate_hint(tag: Tag) -> bool:
+    """Whether the element's class or id names boilerplate (share, related, ...)."""
+    return not hint_words(tag).isdisjoint(BOILERPLATE_WORDS)
+
+
+def is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if isinstance(style, str) and "none" in style:
+        compact = style.replace(" ", "").lower()
+        return "display:none" in compact or "visibility:hidden" in compact
+    return False
+
+
+def collect_blocks(soup: BeautifulSoup) -> PageBlocks:
+    """Every block of text under the page's body, in document order."""
+    root = soup.body or soup
+    collector = _Collector()
+    collector.walk(root)
+    return PageBlocks(tuple(collector.blocks), frozenset(collector.marked))
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.marked: set[int] = set()
+        self.path: list[Tag] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def walk(self, root: Tag) -> None:
+        # An explicit stack: broken pages can nest elements deeper than recursion allows.
+        stack: list[tuple[PageElement, int]] = [(root, 0)]
+        link_depth = 0
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                if leaving == 2:
+                    self.flush()
+                    self.path.pop()
+                else:
+                    link_depth -= 1
+                continue
+            if isinstance(node, NavigableString):
+                if isinstance(node, _NOT_TEXT):
+                    continue
+                text = str(node)
+                self.parts.append(text)
+                if link_depth:
+                    self.link_chars += len(text.strip())
+                continue
+            if not isinstance(node, Tag):
+                continue
+            name = node.name
+            if name in SKIPPED_TAGS or is_hidden(node):
+                continue
+            if name == "br":
+                self.parts.append("\n")
+                continue
+            if name in CELL_TAGS:
+                # A table row reads as one line: its cells are spaced, not split.
+                self.parts.append(" ")
+            if name in BLOCK_TAGS:
+                self.flush()
+                self.path.append(node)
+                if name in FURNITURE_TAGS or has_boilerplate_hint(node):
+                    self.marked.add(id(node))
+                stack.append((node, 2))
+            else:
+                if not hint_words(node).isdisjoint(INLINE_BOILERPLATE_WORDS):
+                    continue
+                if name == "a":
+                    link_depth += 1
+                    stack.append((node, 1))
+            stack.extend((child, 0) for child in reversed(node.contents))
+        self.flush()
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        link_chars = self.link_chars
+        self.parts.clear()
+        self.link_chars = 0
+        if not raw.strip():
+            return
+        path = tuple(self.path)
+        kind, level = _kind_of(path)
+        pieces = _PARAGRAPH_BREAK.split(raw) if "\n" in raw else [raw]
+        texts = [t for t in (_SPACE.sub(" ", p).strip() for p in pieces) if t]
+        total = sum(len(t) for t in texts) or 1
+        for text in texts:
+            share = round(link_chars * len(text) / total)
+            self.blocks.append(Block(text, kind, min(share, len(text)), path, level))
+
+
+def _kind_of(path: tuple[Tag, ...]) -> tuple[BlockKind, int]:
+    owner = path[-1].name if path else ""
+    if owner in HEADING_TAGS:
+        return BlockKind.HEADING, int(owner[1])
+    names = {tag.name for tag in path}
+    if "blockquote" in names:
+        return BlockKind.BLOCKQUOTE, 0
+    if "li" in names:
+        return BlockKind.LIST_ITEM, 0
+    return BlockKind.PARAGRAPH, 0
