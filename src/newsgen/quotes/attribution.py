@@ -1,0 +1,232 @@
+"""Attributing every quotation of an article: the quote stage's own pipeline.
+
+    spans -> contexts -> names in the text -> per quote: rules, continuation,
+    resolution -> quotes (split and multi-paragraph ones merged) -> speakers
+
+Continuation follows the newsroom convention the issue fixes: a quoted
+sentence with no attribution of its own continues the previous speaker; after
+a direct quote it is the same quote (one `Quote`, several parts), after a
+partial quote it is a new direct quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speaker, SpeakerKind
+from newsgen.quotes.cast import Cast, Resolved
+from newsgen.quotes.context import SENTENCE_END_RE, QuoteContext, build_contexts
+from newsgen.quotes.mentions import MentionKind, read_mention_before
+from newsgen.quotes.rules import (
+    Attribution,
+    attribute_context,
+    find_speech_verbs,
+    strip_auxiliaries,
+)
+from newsgen.quotes.spans import QuoteSpan, find_quote_spans
+
+_WORDS_RE = re.compile(r"[\w\u2019'-]+")
+# Verbs that make a sentence with no quotation an indirect-speech source.
+_INDIRECT_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "warned",
+        "stated",
+        "announced",
+        "claimed",
+        "confirmed",
+    ]
+)
+_INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    quote: Quote
+    speaker: Resolved | None
+
+
+def _sentence_index(text: str) -> list[int]:
+    """For each character of `text`, the number of its sentence."""
+    index = [0] * (len(text) + 1)
+    sentence, last = 0, 0
+    for match in SENTENCE_END_RE.finditer(text):
+        for i in range(last, match.end()):
+            index[i] = sentence
+        sentence, last = sentence + 1, match.end()
+    for i in range(last, len(text) + 1):
+        index[i] = sentence
+    return index
+
+
+def _is_direct(ctx: QuoteContext, found: Attribution | None) -> bool:
+    before = ctx.before.strip()
+    if not before:
+        return True
+    if before.endswith(":"):
+        return True
+    if found is None or not found.from_before or not before.endswith(","):
+        return False
+    verbs = find_speech_verbs(ctx.before)
+    if not verbs:
+        return False
+    tail = _WORDS_RE.findall(ctx.before[verbs[-1].end() :])
+    return len(tail) <= 5 and "that" not in tail
+
+
+def _looks_like_speech(ctx: QuoteContext) -> bool:
+    """A quoted sentence, not a scare-quoted word or a title."""
+    words = _WORDS_RE.findall(ctx.text)
+    if ctx.before.strip() and not ctx.before.rstrip().endswith(":"):
+        return False
+    return len(words) >= 4 or ctx.text.rstrip()[-1:] in ".?!,"
+
+
+def _quote(ctx: QuoteContext, speaker: Resolved | None, verb: str | None, kind: QuoteKind) -> Quote:
+    span = ctx.span
+    return Quote(
+        text=ctx.text,
+        speaker=speaker.name if speaker else None,
+        role=speaker.role if speaker else None,
+        verb=verb,
+        paragraph=span.paragraph,
+        start=span.start,
+        end=span.end,
+        kind=kind,
+        anonymous=speaker.anonymous if speaker else False,
+        parts=((span.paragraph, span.start, span.end),),
+    )
+
+
+def _extend(quote: Quote, ctx: QuoteContext) -> Quote:
+    span = ctx.span
+    return replace(
+        quote,
+        text=f"{quote.text} {ctx.text}",
+        parts=(*quote.parts, (span.paragraph, span.start, span.end)),
+    )
+
+
+def _indirect_sources(
+    index: int, text: str, spans: list[QuoteSpan], sentence_of: list[int], cast: Cast
+) -> list[tuple[int, Resolved]]:
+    """Speakers of sentences with no quotation ("A senior official said …")."""
+    found: list[tuple[int, Resolved]] = []
+    begin = 0
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(text)] + [len(text)]
+    for end in ends:
+        if not any(span.start < end and span.end > begin for span in spans):
+            sentence = text[begin:end]
+            for verb in find_speech_verbs(sentence):
+                if verb.group().lower() not in _INDIRECT_VERBS:
+                    continue
+                mention = read_mention_before(strip_auxiliaries(sentence[: verb.start()]))
+                if mention is None or mention.kind not in _INDIRECT_KINDS:
+                    continue
+                if mention.kind is MentionKind.ANONYMOUS and mention.name.split()[0].lower() in (
+                    "the",
+                    mention.name,
+                ):
+                    continue
+                at = begin + mention.start
+                resolved = cast.resolve(mention, index, sentence_of[at], at)
+                if resolved is not None:
+                    found.append((at, resolved))
+                break
+        begin = end
+    return found
+
+
+def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
+    """Every quotation of the paragraphs with its speaker, and the article's speakers."""
+    cast = Cast()
+    found: list[_Found] = []
+    order: list[Resolved] = []
+    last_speaker: Resolved | None = None
+    open_quote: int | None = None  # index in `found` of a quote running on into the next paragraph
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        spans = find_quote_spans(index, text)
+        sentence_of = _sentence_index(text)
+        cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
+        for _, source in _indirect_sources(index, text, spans, sentence_of, cast):
+            order.append(source)
+            last_speaker = source
+        previous: int | None = None  # index in `found` of this paragraph's previous quote
+        previous_by_after = False
+        for ctx in build_contexts(text, spans):
+            span = ctx.span
+            at_paragraph_start = not text[: span.start].strip(" \u00a0\t“”\"\u2018'")
+            if open_quote is not None and previous is None and at_paragraph_start:
+                merged = found[open_quote]
+                found[open_quote] = replace(merged, quote=_extend(merged.quote, ctx))
+                previous, previous_by_after = open_quote, False
+                open_quote = open_quote if not span.closed else None
+                continue
+            open_quote = None
+            if previous is not None and ctx.joined and previous_by_after:
+                merged = found[previous]
+                found[previous] = replace(merged, quote=_extend(merged.quote, ctx))
+                open_quote = previous if not span.closed else None
+                continue
+            attribution = attribute_context(ctx)
+            speaker: Resolved | None = None
+            verb = None
+            if attribution is not None:
+                speaker = cast.resolve(
+                    attribution.mention,
+                    index,
+                    sentence_of[min(attribution.position, len(text))],
+                    attribution.position,
+                )
+                verb = attribution.verb
+                kind = QuoteKind.DIRECT if _is_direct(ctx, attribution) else QuoteKind.PARTIAL
+            elif previous is not None and not ctx.before.strip():
+                prior = found[previous]
+                if prior.quote.kind is QuoteKind.DIRECT:
+                    found[previous] = replace(prior, quote=_extend(prior.quote, ctx))
+                    open_quote = previous if not span.closed else None
+                    continue
+                speaker, verb, kind = prior.speaker, prior.quote.verb, QuoteKind.DIRECT
+            elif _looks_like_speech(ctx) and (
+                at_paragraph_start or ctx.before.rstrip().endswith(":")
+            ):
+                speaker, kind = last_speaker, QuoteKind.DIRECT
+            else:
+                kind = QuoteKind.PARTIAL if ctx.before.strip() else QuoteKind.DIRECT
+            found.append(_Found(_quote(ctx, speaker, verb, kind), speaker))
+            previous = len(found) - 1
+            previous_by_after = attribution is not None and not attribution.from_before
+            if speaker is not None:
+                last_speaker = speaker
+                order.append(speaker)
+            open_quote = previous if not span.closed else None
+    return ArticleAnalysis(tuple(f.quote for f in found), _speakers(found, order))
+
+
+def _speakers(found: list[_Found], order: list[Resolved]) -> tuple[Speaker, ...]:
+    counts: dict[str, int] = {}
+    for item in found:
+        if item.speaker is not None:
+            counts[item.speaker.name] = counts.get(item.speaker.name, 0) + 1
+    speakers: dict[str, Speaker] = {}
+    for resolved in order:
+        if resolved.name not in speakers:
+            speakers[resolved.name] = Speaker(
+                resolved.name, resolved.role, resolved.kind, counts.get(resolved.name, 0)
+            )
+    for item in found:
+        if item.speaker is not None and item.speaker.role and not speakers[item.speaker.name].role:
+            speakers[item.speaker.name] = replace(
+                speakers[item.speaker.name], role=item.speaker.role
+            )
+    return tuple(speakers.values())
+
+
+__all__ = ["SpeakerKind", "attribute_quotes"]

@@ -1,0 +1,175 @@
+"""The people and organizations of one article, and who a mention refers to.
+
+Full names are introduced as the text goes ("Secretary of State John Kerry");
+later surnames ("Kerry"), honorifics ("Mr. Kerry"), role nouns ("the senator")
+and pronouns ("he") are resolved to them: pronouns by gender and recency,
+preferring the first person named in the most recent sentence that names a
+compatible one (usually its subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgen.article import SpeakerKind
+from newsgen.quotes.mentions import (
+    NOT_NAMES,
+    Mention,
+    MentionKind,
+    gender_of_first_name,
+    read_name,
+)
+
+_CAPITALISED_RUN_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?[A-Z][\w\u2019'-]*"
+    r"(?:[ \u00a0]+(?:[A-Z][\w\u2019'-]*|[A-Z]\.|"
+    r"(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
+)
+_HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Who a mention turned out to be."""
+
+    name: str
+    role: str | None
+    kind: SpeakerKind
+    anonymous: bool
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    role: str | None
+    gender: str | None
+
+
+@dataclass(slots=True)
+class Cast:
+    """Everyone an article names, built up while it is read from top to bottom."""
+
+    people: dict[str, _Person] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    # (paragraph, sentence, offset, name) of each mention of a person, in reading order
+    timeline: list[tuple[int, int, int, str]] = field(default_factory=list)
+    sources: list[Resolved] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+    def add_person(self, name: str, role: str | None, gender: str | None) -> _Person:
+        surname = name.split()[-1].lower()
+        known = self.people.get(name)
+        if known is None and len(name.split()) == 1 and surname in self.surnames:
+            known = self.people[self.surnames[surname]]
+        if known is None:
+            known = _Person(name, role, gender)
+            self.people[name] = known
+            if len(name.split()) > 1 or surname not in self.surnames:
+                self.surnames[surname] = name
+        if role and (not known.role or (len(role) > len(known.role) and known.role in role)):
+            known.role = role
+        if gender and not known.gender:
+            known.gender = gender
+        return known
+
+    def note_mention(self, paragraph: int, sentence: int, offset: int, name: str) -> None:
+        self.timeline.append((paragraph, sentence, offset, name))
+
+    def scan_names(
+        self, paragraph: int, text: str, sentence_of: list[int], hidden: list[tuple[int, int]]
+    ) -> None:
+        """Record every person named in `text` outside the `hidden` (quoted) ranges."""
+        for match in _CAPITALISED_RUN_RE.finditer(text):
+            if any(start <= match.start() < end for start, end in hidden):
+                continue
+            words = match.group().split()
+            first = words[0]
+            honorific = _HONORIFIC_RE.match(first)
+            if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
+                continue
+            person: _Person | None = None
+            if honorific or (len(words) > 1 and any(gender_of_first_name(w) for w in words[:-1])):
+                mention = read_name(match.group())
+                if mention is not None and mention.kind is MentionKind.NAME:
+                    person = self.add_person(mention.name, mention.role, mention.gender)
+            else:
+                last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
+                if last in self.surnames:
+                    person = self.people[self.surnames[last]]
+            if person is not None:
+                self.note_mention(paragraph, sentence_of[match.start()], match.start(), person.name)
+
+    def resolve(
+        self, mention: Mention, paragraph: int, sentence: int, offset: int
+    ) -> Resolved | None:
+        """The speaker a mention refers to (None for "I" or an unresolvable pronoun)."""
+        if mention.kind is MentionKind.NAME:
+            person = self.add_person(mention.name, mention.role, mention.gender)
+            self.note_mention(paragraph, sentence, offset, person.name)
+            return Resolved(person.name, person.role, SpeakerKind.PERSON, False)
+        if mention.kind is MentionKind.PRONOUN:
+            return self._resolve_pronoun(mention, paragraph, sentence, offset)
+        if mention.kind is MentionKind.ORGANIZATION:
+            name = mention.name
+            if name not in self.organizations:
+                self.organizations.append(name)
+            return Resolved(name, None, SpeakerKind.ORGANIZATION, False)
+        if mention.kind is MentionKind.ANONYMOUS:
+            return self._resolve_source(mention)
+        return self._resolve_nominal(mention, paragraph, sentence, offset)
+
+    def _resolve_pronoun(
+        self, mention: Mention, paragraph: int, sentence: int, offset: int
+    ) -> Resolved | None:
+        if mention.gender in ("male", "female"):
+            name = self._recent_person(mention.gender, (paragraph, sentence, offset))
+            if name is None:
+                return None
+            person = self.people[name]
+            if person.gender is None:
+                person.gender = mention.gender
+            self.note_mention(paragraph, sentence, offset, name)
+            return Resolved(person.name, person.role, SpeakerKind.PERSON, False)
+        if mention.gender == "plural" and self.sources:
+            return self.sources[-1]
+        return None
+
+    def _recent_person(self, gender: str, before: tuple[int, int, int]) -> str | None:
+        fallback: str | None = None
+        chosen_sentence: tuple[int, int] | None = None
+        chosen: str | None = None
+        for paragraph, sentence, offset, name in reversed(self.timeline):
+            if (paragraph, sentence, offset) >= before:
+                continue
+            if chosen_sentence is not None and (paragraph, sentence) != chosen_sentence:
+                break
+            known = self.people[name].gender
+            if known == gender:
+                chosen_sentence = (paragraph, sentence)
+                chosen = name
+            elif known is None and fallback is None and chosen is None:
+                fallback = name
+        return chosen or fallback
+
+    def _resolve_source(self, mention: Mention) -> Resolved:
+        words = mention.name.split()
+        if words[0].lower() == "the":
+            head = words[-1].lower()
+            for source in reversed(self.sources):
+                if source.name.split()[-1].lower().rstrip("s") == head.rstrip("s"):
+                    return source
+        resolved = Resolved(mention.name, None, SpeakerKind.ANONYMOUS, True)
+        self.sources.append(resolved)
+        return resolved
+
+    def _resolve_nominal(
+        self, mention: Mention, paragraph: int, sentence: int, offset: int
+    ) -> Resolved:
+        head = mention.name.split()[-1].lower()
+        for _, _, _, name in reversed(self.timeline):
+            role = self.people[name].role
+            if role and head in role.lower().split():
+                self.note_mention(paragraph, sentence, offset, name)
+                return Resolved(name, role, SpeakerKind.PERSON, False)
+        return Resolved(mention.name, None, SpeakerKind.PERSON, False)

@@ -1,0 +1,91 @@
+"""The words around each quotation span: what the rest of its sentence says.
+
+`before` is the unquoted text of the quote's sentence up to its opening mark,
+`after` the text from its closing mark to the end of the sentence (or the next
+quotation). `joined` tells that the previous span of the paragraph is in the
+same sentence (a quote split around its attribution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgen.quotes.spans import QuoteSpan
+
+_ABBREVIATION_BEFORE = (
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bNo)(?<!\bvs)"
+)
+SENTENCE_END_RE = re.compile(
+    _ABBREVIATION_BEFORE + r"[.!?…]+[\"”\u2019)]*\s+(?=[A-Z“\"\u2018(0-9]|$)"
+)
+_QUOTE_ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"'\u2019”)]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteContext:
+    span: QuoteSpan
+    text: str  # the quoted words
+    before: str
+    after: str
+    joined: bool  # the previous span of the paragraph is in the same sentence
+    gap: str  # all the text between the previous span and this one
+    paragraph_text: str
+    before_start: int  # where `before` starts in the paragraph
+
+
+def _mark_start(span: QuoteSpan, text: str) -> int:
+    at = span.start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at - 1 if span.opened and at > 0 else at
+
+
+def _mark_end(span: QuoteSpan, text: str) -> int:
+    at = span.end
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at + 1 if span.closed and at < len(text) else at
+
+
+def ends_sentence(quoted: str) -> bool:
+    return bool(_QUOTE_ENDS_SENTENCE_RE.search(quoted.rstrip()))
+
+
+def build_contexts(text: str, spans: list[QuoteSpan]) -> list[QuoteContext]:
+    """The context of every span of one paragraph, in order."""
+    contexts: list[QuoteContext] = []
+    for i, span in enumerate(spans):
+        left_edge = _mark_end(spans[i - 1], text) if i > 0 else 0
+        opening = _mark_start(span, text)
+        gap = text[left_edge:opening]
+        boundaries = list(SENTENCE_END_RE.finditer(gap))
+        cut = boundaries[-1].end() if boundaries else 0
+        before = gap[cut:]
+        joined = i > 0 and not boundaries
+        previous_text = text[spans[i - 1].start : spans[i - 1].end] if i > 0 else ""
+        if joined and previous_text.rstrip().endswith(".") and gap.strip()[:1].isupper():
+            joined = False
+        if joined and not gap.strip() and ends_sentence(previous_text):
+            joined = False
+        right_edge = _mark_start(spans[i + 1], text) if i + 1 < len(spans) else len(text)
+        closing = _mark_end(span, text)
+        after_gap = text[closing:right_edge]
+        first = SENTENCE_END_RE.search(after_gap)
+        after = after_gap[: first.start() + 1] if first else after_gap
+        if text[span.start : span.end].rstrip().endswith(".") and after_gap.strip()[:1].isupper():
+            after = ""  # "“… Assad.” He added, …": the quoted sentence ended the sentence
+        contexts.append(
+            QuoteContext(
+                span=span,
+                text=text[span.start : span.end],
+                before=before,
+                after=after,
+                joined=joined,
+                gap=gap,
+                paragraph_text=text,
+                before_start=left_edge + cut,
+            )
+        )
+    return contexts

@@ -1,0 +1,373 @@
+"""Reading the noun phrase that names a speaker: a name with its title or
+appositive role, a pronoun, an organization, or an unnamed source.
+
+`read_mention_before(text)` reads the phrase that ends `text` (the words before
+a speech verb, "the Russian ambassador to the U.N., Vitaly Churkin,");
+`read_mention_after(text)` the phrase that opens it (the words after a verb,
+"Dmitri Trenin, an analyst with the Carnegie Moscow Center.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from newsgen.quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SOURCE_DETERMINERS,
+    TITLE_WORDS,
+    word_set,
+)
+
+
+class MentionKind(StrEnum):
+    NAME = "name"
+    PRONOUN = "pronoun"
+    ORGANIZATION = "organization"
+    ANONYMOUS = "anonymous"
+    NOMINAL = "nominal"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker as the text names them; `start` is where the phrase begins in
+    the text it was read from (`end` where it ends)."""
+
+    name: str
+    kind: MentionKind
+    role: str | None = None
+    gender: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+_NAME_LINK = r"(?:of|the|de|van|von|bin|al|la|le|du|del|der|da|di|dos|ibn)"
+_NAME_TOKEN = rf"(?:[A-Z][\w\u2019'.-]*|{_NAME_LINK}(?=\s+(?:the\s+)?[A-Z]))"
+_NAME_TAIL_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN})*$")
+_NAME_HEAD_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN})*")
+_WORD_RE = re.compile(r"[\w\u2019'.&-]+")
+_POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
+
+# Capitalised words that open sentences or name days, never people.
+NOT_NAMES = word_set(
+    "a an the but and or so yet meanwhile however still then now later also earlier "
+    "asked when on in at after before speaking today yesterday last this that these "
+    "those instead afterward afterwards while as if though although because since for "
+    "with by from of to his her their its our my your it he she they we i monday "
+    "tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december one two three there "
+    "here what who how why where which during according despite thus separately "
+    "similarly indeed finally ultimately first second"
+)
+_PREPOSITIONS = word_set("for of with at from in on close to")
+_STATEMENT_HEADS = word_set("statement report survey poll study letter ad piece article")
+
+
+def gender_of_first_name(word: str) -> str | None:
+    low = word.lower()
+    if low in MALE_NAMES:
+        return "male"
+    if low in FEMALE_NAMES:
+        return "female"
+    return None
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_organization(words: list[str]) -> bool:
+    return any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words)
+
+
+def read_name(phrase: str, start: int = 0) -> Mention | None:
+    """A capitalised phrase as a person (title split off) or an organization."""
+    words = [w for w in phrase.split() if w]
+    while words and words[0].lower().rstrip(".,") in NOT_NAMES and words[0].lower() != "the":
+        words = words[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+        article = True
+    else:
+        article = False
+    words = [_POSSESSIVE_RE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
+    if not words or all(w.lower() in NOT_NAMES for w in words):
+        return None
+    # The title ends at the last title word; the name starts at a first name if any.
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low in TITLE_WORDS or low in HONORIFICS or low in ("of", "the", "u.s.", "us"):
+            cut = i + 1
+    for i, word in enumerate(words[:-1]):
+        if i >= cut and gender_of_first_name(word):
+            cut = i
+            break
+    title, name = words[:cut], words[cut:]
+    bare = article and not title and len(name) <= 3 and not gender_of_first_name(name[0])
+    if _is_organization(name) or bare:
+        return Mention(" ".join(words), MentionKind.ORGANIZATION, start=start)
+    gender = gender_of_first_name(name[0]) if len(name) > 1 else None
+    role_words = [w for w in title if w.lower() not in HONORIFICS]
+    for word in title:
+        honorific = HONORIFICS.get(word.lower())
+        if honorific:
+            gender = honorific
+    role = " ".join(role_words) or None
+    if role and role.lower() in ("the", "of"):
+        role = None
+    return Mention(" ".join(name), MentionKind.NAME, role=role, gender=gender, start=start)
+
+
+def _role_prefix(text: str) -> tuple[str | None, int]:
+    """Role words right before a name ("Democratic presidential nominee ")."""
+    words = list(_WORD_RE.finditer(text))
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        low = words[i].group().lower()
+        if low in ROLE_WORDS or (words[i].group()[0].isupper() and low not in NOT_NAMES):
+            first = i
+            continue
+        break
+    if first == len(words):
+        return None, len(text)
+    if words[-1].group().lower() not in TITLE_WORDS:
+        return None, len(text)
+    if text[words[-1].end() :].strip():
+        return None, len(text)
+    begin = words[first].start()
+    if first > 0 and words[first - 1].group().lower() in ("the", "a", "an"):
+        begin = words[first - 1].start()
+    return text[words[first].start() : words[-1].end()], begin
+
+
+def _read_common_noun_phrase(text: str) -> Mention | None:
+    """ "a senior defense official", "officials", "the ministry", "the president"."""
+    words = list(_WORD_RE.finditer(text))
+    if not words or text[words[-1].end() :].strip():
+        return None
+    chosen: list[re.Match[str]] = []
+    for match in reversed(words[-8:]):
+        low = match.group().lower()
+        between = text[match.end() : chosen[0].start()] if chosen else ""
+        if (
+            "," in between
+            or ";" in between
+            or low in ("that", "and", "but", "because", "when", "as")
+        ):
+            break
+        chosen.insert(0, match)
+        if low in SOURCE_DETERMINERS:
+            earlier = [w for w in words if w.end() <= match.start()]
+            if not earlier or earlier[-1].group().lower() not in _PREPOSITIONS:
+                break
+    if not chosen:
+        return None
+    det = chosen[0].group().lower() if chosen[0].group().lower() in SOURCE_DETERMINERS else None
+    # Head: the last word before a preposition ("a spokesman for the ministry").
+    head_index = len(chosen) - 1
+    for i, match in enumerate(chosen):
+        if i > 0 and match.group().lower() in (
+            "for",
+            "of",
+            "with",
+            "at",
+            "on",
+            "in",
+            "from",
+            "close",
+            "familiar",
+        ):
+            head_index = i - 1
+            break
+    head = chosen[head_index].group().lower().rstrip(".")
+    if det is None:
+        chosen = chosen[head_index : head_index + 1] if head_index == len(chosen) - 1 else chosen
+        if len(chosen) > 3:
+            return None
+    phrase = text[chosen[0].start() : chosen[-1].end()]
+    start = chosen[0].start()
+    if phrase[:1].isupper() and det is not None:
+        phrase = phrase[0].lower() + phrase[1:]
+    if head in ANONYMOUS_HEADS:
+        return Mention(phrase, MentionKind.ANONYMOUS, start=start, end=chosen[-1].end())
+    if head in ORGANIZATION_HEADS and det in ("the", None) and head not in _STATEMENT_HEADS:
+        return Mention(phrase, MentionKind.ORGANIZATION, start=start, end=chosen[-1].end())
+    if head in _STATEMENT_HEADS:
+        return Mention(phrase, MentionKind.NOMINAL, start=start, end=chosen[-1].end())
+    if det is not None and head.isalpha() and head not in NOT_NAMES:
+        return Mention(phrase, MentionKind.NOMINAL, start=start, end=chosen[-1].end())
+    return None
+
+
+def _read_plain_before(text: str) -> Mention | None:
+    stripped = text.rstrip()
+    if not stripped:
+        return None
+    last_word = _WORD_RE.findall(stripped)
+    if not last_word:
+        return None
+    low = last_word[-1].lower()
+    if low in PRONOUNS and stripped[len(stripped) - len(low) :].lower() == low:
+        return Mention(
+            low,
+            MentionKind.PRONOUN,
+            gender=PRONOUNS[low],
+            start=len(stripped) - len(low),
+            end=len(stripped),
+        )
+    tail = _NAME_TAIL_RE.search(stripped)
+    if tail and any(word[:1].isupper() for word in tail.group().split()):
+        mention = read_name(tail.group(), tail.start())
+        if mention is not None:
+            role, begin = _role_prefix(stripped[: tail.start()])
+            if mention.kind is MentionKind.NAME and role and not mention.role:
+                return Mention(
+                    mention.name, mention.kind, role, mention.gender, begin, len(stripped)
+                )
+            skipped = len(tail.group()) - len(tail.group().lstrip())
+            return Mention(
+                mention.name,
+                mention.kind,
+                mention.role,
+                mention.gender,
+                tail.start() + skipped,
+                len(stripped),
+            )
+    return _read_common_noun_phrase(stripped)
+
+
+def read_mention_before(text: str) -> Mention | None:
+    """The speaker phrase that ends `text`, with an appositive role if there is one."""
+    stripped = text.rstrip()
+    if stripped.endswith(","):
+        body = stripped[:-1]
+        comma = body.rfind(",")
+        if comma > 0:
+            inner = body[comma + 1 :].strip()
+            outer = body[:comma]
+            inner_mention = _read_plain_before(inner) if inner[:1].isupper() else None
+            if (
+                inner_mention is not None
+                and inner_mention.kind is MentionKind.NAME
+                and inner_mention.start == 0
+            ):
+                # "the Russian ambassador to the U.N., Vitaly Churkin,"
+                role_phrase = _appositive_start(outer)
+                if role_phrase is not None:
+                    role, at = role_phrase
+                    return Mention(
+                        inner_mention.name,
+                        MentionKind.NAME,
+                        role,
+                        inner_mention.gender,
+                        at,
+                        len(stripped),
+                    )
+            if inner[:1].islower() or inner.split(" ", 1)[0] in ("A", "An", "The"):
+                # "Dmitri Trenin, an analyst with the Carnegie Moscow Center,"
+                named = _read_plain_before(outer)
+                if named is not None and named.kind in (MentionKind.NAME, MentionKind.ORGANIZATION):
+                    role = named.role if named.role else _strip_determiner(inner)
+                    return Mention(
+                        named.name, named.kind, role, named.gender, named.start, len(stripped)
+                    )
+        return None
+    return _read_plain_before(stripped)
+
+
+def _appositive_start(text: str) -> tuple[str, int] | None:
+    """The role phrase ending `text`, opening with a determiner ("the ambassador to the U.N.")."""
+    base = text.rfind(",") + 1
+    for match in re.finditer(r"(?:^|\s)(the|a|an|The|A|An)\s", text[base:]):
+        phrase = text[base + match.start(1) :].strip()
+        words = phrase.split()
+        if 1 < len(words) <= 10 and any(
+            w.lower().rstrip(".,") in ROLE_WORDS or w.lower() in ANONYMOUS_HEADS for w in words
+        ):
+            return _strip_determiner(phrase), base + match.start(1)
+        return None
+    words = text.split()
+    if words and len(words) <= 6 and words[-1].lower() in TITLE_WORDS:
+        return text.strip(), len(text) - len(text.lstrip())
+    return None
+
+
+_LEAD_RE = re.compile(r"^\s*((?:(?:[\w\u2019'.&-]+)[ \u00a0]*){1,10})")
+
+
+def read_mention_after(text: str) -> Mention | None:
+    """The speaker phrase that opens `text` ("Kerry.", "Dmitri Trenin, an analyst with ...")."""
+    lead = text.lstrip()
+    offset = len(text) - len(lead)
+    first = lead.split(" ", 1)[0].lower().rstrip(".,;:")
+    if first in PRONOUNS:
+        return Mention(
+            first,
+            MentionKind.PRONOUN,
+            gender=PRONOUNS[first],
+            start=offset,
+            end=offset + len(first),
+        )
+    run_words: list[re.Match[str]] = []
+    for match in _WORD_RE.finditer(lead):
+        if run_words and lead[run_words[-1].end() : match.start()].strip():
+            break
+        word = match.group()
+        low = word.lower().rstrip(".")
+        if (
+            word[0].isupper()
+            or low in ROLE_WORDS
+            or low in SOURCE_DETERMINERS
+            or low in ANONYMOUS_HEADS
+            or low in _NAME_LINKS
+        ):
+            run_words.append(match)
+            if len(run_words) >= 10:
+                break
+            continue
+        break
+    while run_words and run_words[-1].group().lower() in _NAME_LINKS:
+        run_words.pop()
+    if not run_words:
+        return None
+    run_end = run_words[-1].end()
+    run = lead[:run_end].rstrip(".")
+    if run_words[-1].group().endswith(".") and not re.search(
+        r"(?:\b[A-Z]\.|Jr\.|Sr\.)$", run_words[-1].group()
+    ):
+        run_end -= 1
+    mention = _read_plain_before(run)
+    if mention is None:
+        return None
+    rest = lead[run_end:]
+    if mention.kind is MentionKind.NAME and not mention.role:
+        appositive = re.match(
+            r",\s*((?:an?|the|who is|who was)\s[^,.;]*(?:\.[A-Z][^,;]*?)?)(?:,|\.|;|$)", rest
+        )
+        if appositive:
+            role = appositive.group(1)
+            role = re.sub(r"^who (?:is|was)\s+", "", role)
+            mention = Mention(mention.name, mention.kind, _strip_determiner(role), mention.gender)
+    return Mention(
+        mention.name,
+        mention.kind,
+        mention.role,
+        mention.gender,
+        offset + mention.start,
+        offset + run_end,
+    )
+
+
+_NAME_LINKS = word_set("of the de van von bin al la le du del der da")

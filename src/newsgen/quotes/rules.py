@@ -1,0 +1,183 @@
+"""Attribution rules: each reads a quote's context and may name who said it.
+
+They are tried in `ATTRIBUTION_RULES` order, highest priority first, and the
+first that answers wins. Each rule is a small function of one `QuoteContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsgen.quotes.context import QuoteContext
+from newsgen.quotes.lexicon import SPEECH_VERBS, VERB_AUXILIARIES, WEAK_SPEECH_VERBS
+from newsgen.quotes.mentions import (
+    Mention,
+    MentionKind,
+    read_mention_after,
+    read_mention_before,
+    read_name,
+)
+from newsgen.quotes.registry import Registry
+
+_WORD_RE = re.compile(r"[\w\u2019'-]+")
+_LEADING_PUNCT_RE = re.compile(r"^[\s,;:.?!—\u2013-]*")
+_ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+_DASH_CREDIT_RE = re.compile(
+    r"^[\s\u00a0]*[\u2015—\u2013]+[\s\u00a0]*([A-Z][^,.;:!?]{1,60}?)[\s\u00a0.]*$"
+)
+_STRONG_KINDS = (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a rule says spoke, the verb it used and where the speaker is named
+    (`position`: offset in the paragraph, for telling recent mentions apart)."""
+
+    mention: Mention
+    verb: str | None
+    rule: str
+    position: int
+    from_before: bool = False
+
+
+Rule = Callable[[QuoteContext], Attribution | None]
+ATTRIBUTION_RULES: Registry[Rule] = Registry()
+
+
+def find_speech_verbs(text: str) -> list[re.Match[str]]:
+    return [m for m in _WORD_RE.finditer(text) if m.group().lower() in SPEECH_VERBS]
+
+
+def strip_auxiliaries(text: str) -> str:
+    """'Kerry has previously ' -> 'Kerry'."""
+    words = text.rstrip()
+    while True:
+        match = re.search(r"(?:^|\s)([\w\u2019']+)$", words)
+        if not match or match.group(1).lower() not in VERB_AUXILIARIES:
+            return words
+        words = words[: match.start()].rstrip()
+
+
+def _acceptable(mention: Mention | None, verb: str) -> bool:
+    if mention is None:
+        return False
+    return verb.lower() not in WEAK_SPEECH_VERBS or mention.kind in _STRONG_KINDS
+
+
+def _speaker_before_verb(text: str, verb: re.Match[str]) -> Mention | None:
+    head = strip_auxiliaries(text[: verb.start()])
+    mention = read_mention_before(head)
+    return mention if _acceptable(mention, verb.group()) else None
+
+
+def attribute_after_speaker_verb(ctx: QuoteContext) -> Attribution | None:
+    """“…,” Secretary of State John Kerry said Friday. / “…,” he added."""
+    after = ctx.after
+    lead = _LEADING_PUNCT_RE.match(after)
+    begin = lead.end() if lead else 0
+    for verb in find_speech_verbs(after)[:2]:
+        mention = _speaker_before_verb(after, verb)
+        if mention is not None and mention.start <= begin:
+            return Attribution(
+                mention, verb.group().lower(), "after_speaker_verb", _offset(ctx, after, mention)
+            )
+    return None
+
+
+def attribute_after_verb_speaker(ctx: QuoteContext) -> Attribution | None:
+    """“…,” said Kerry. / “…,” wrote Dmitri Trenin, an analyst with …"""
+    after = ctx.after
+    lead = _LEADING_PUNCT_RE.match(after)
+    begin = lead.end() if lead else 0
+    verbs = find_speech_verbs(after)
+    if not verbs or verbs[0].start() != begin:
+        return None
+    mention = read_mention_after(after[verbs[0].end() :])
+    if mention is None or (mention.kind is MentionKind.PRONOUN and mention.name == "i"):
+        return None
+    return Attribution(
+        mention, verbs[0].group().lower(), "after_verb_speaker", _offset(ctx, after, mention)
+    )
+
+
+def attribute_dash_credit(ctx: QuoteContext) -> Attribution | None:
+    """“…” ― Jane Doe (a credit line after the quote)."""
+    match = _DASH_CREDIT_RE.match(ctx.after)
+    if not match or ctx.before.strip():
+        return None
+    mention = read_name(match.group(1).strip())
+    if mention is None:
+        return None
+    return Attribution(mention, None, "dash_credit", _offset(ctx, ctx.after, mention))
+
+
+def attribute_before_speaker_verb(ctx: QuoteContext) -> Attribution | None:
+    """Kerry said: “…” / He added, “…” / Kerry warned that … “could escalate”."""
+    before = ctx.before
+    for verb in reversed(find_speech_verbs(before)):
+        word = verb.group().lower()
+        if word.endswith("ing") and before[: verb.start()].rstrip().endswith(","):
+            # ", saying it hoped …": the speaker is the subject of the sentence.
+            subject = read_mention_after(before)
+            if subject is not None and _acceptable(subject, word):
+                return Attribution(
+                    subject, word, "before_participle", ctx.before_start + subject.start, True
+                )
+            continue
+        mention = _speaker_before_verb(before, verb)
+        if mention is not None:
+            return Attribution(
+                mention, word, "before_speaker_verb", ctx.before_start + mention.start, True
+            )
+    return None
+
+
+def attribute_according_to(ctx: QuoteContext) -> Attribution | None:
+    """“…,” according to the ministry. / According to Smith, “…”"""
+    for text, base in ((ctx.after, None), (ctx.before, ctx.before_start)):
+        match = _ACCORDING_RE.search(text)
+        if match is None:
+            continue
+        mention = read_mention_after(text[match.end() :])
+        if mention is not None:
+            position = (base if base is not None else _offset(ctx, text, mention)) + match.end()
+            return Attribution(mention, "according to", "according_to", position, base is not None)
+    return None
+
+
+def attribute_after_clause(ctx: QuoteContext) -> Attribution | None:
+    """“mechanisms for deconfliction” in Syria, the Pentagon said in a statement."""
+    after = ctx.after
+    for verb in find_speech_verbs(after):
+        mention = _speaker_before_verb(after, verb)
+        if mention is None:
+            continue
+        lead = after[: mention.start].rstrip()
+        if lead.endswith(",") or not lead.strip(" ,.;:—\u2013-"):
+            return Attribution(
+                mention, verb.group().lower(), "after_clause", _offset(ctx, after, mention)
+            )
+    return None
+
+
+def _offset(ctx: QuoteContext, after: str, mention: Mention) -> int:
+    return ctx.span.end + 1 + mention.start
+
+
+ATTRIBUTION_RULES.register(attribute_dash_credit, "dash_credit", 90)
+ATTRIBUTION_RULES.register(attribute_after_speaker_verb, "after_speaker_verb", 80)
+ATTRIBUTION_RULES.register(attribute_after_verb_speaker, "after_verb_speaker", 70)
+ATTRIBUTION_RULES.register(attribute_before_speaker_verb, "before_speaker_verb", 60)
+ATTRIBUTION_RULES.register(attribute_according_to, "according_to", 50)
+ATTRIBUTION_RULES.register(attribute_after_clause, "after_clause", 40)
+
+
+def attribute_context(ctx: QuoteContext) -> Attribution | None:
+    """The answer of the first rule that finds a speaker for this quote."""
+    for entry in ATTRIBUTION_RULES:
+        found = entry.item(ctx)
+        if found is not None:
+            return found
+    return None
