@@ -1,46 +1,44 @@
 """The loader stage: one content file in, one `Article` out.
 
-A reader per input kind turns a file into an `Article`; `load_article` picks the
-reader by suffix. Readers raise `ContentError` for input they cannot use.
+    bytes -> front-matter split (frontmatter) -> reader by suffix (READERS)
+          -> front-matter overrides -> checks (headline, slug) -> LoadedArticle
+
+A reader per input kind turns a file into an `Article` (the contract is in
+`newsgen.readers`); `load_article` picks the reader by suffix. Any file may open
+with a `---` YAML block whose fields override what the reader found. Bad input
+raises `ContentError` naming the file and line; the caller reports it and goes
+on with the other files.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+import dataclasses
 from pathlib import Path
 
-from newsgen.article import Article, Paragraph, SourceLocation
-from newsgen.diagnostics import ContentError, Diagnostic
+from newsgen.article import SourceLocation
+from newsgen.diagnostics import ContentError, Diagnostic, Severity
+from newsgen.frontmatter import apply_front_matter, split_front_matter
+from newsgen.readers import LoadedArticle, LoaderConfig, Reader
+from newsgen.readers.decoding import UTF8_BOM
+from newsgen.readers.markdown import read_markdown_article
+from newsgen.readers.text import read_text_article
+from newsgen.slug import is_safe_slug, slugify
 
+__all__ = [
+    "READERS",
+    "LoadedArticle",
+    "LoaderConfig",
+    "Reader",
+    "content_suffixes",
+    "find_content_files",
+    "load_article",
+]
 
-@dataclass(frozen=True, slots=True)
-class LoaderConfig:
-    """What a site can tell the loader (from `newsgen.yaml`)."""
-
-    extra_boilerplate: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedArticle:
-    article: Article
-    warnings: tuple[Diagnostic, ...] = ()
-
-
-Reader = Callable[[Path, bytes, LoaderConfig], LoadedArticle]
-
-
-def _read_plain_text(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
-    text = data.decode("utf-8")
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-    if not blocks:
-        raise ContentError(SourceLocation(path, 1), "the file is empty")
-    paragraphs = tuple(Paragraph(b) for b in blocks[1:])
-    return LoadedArticle(Article(path, blocks[0], path.stem, paragraphs))
-
-
-READERS: dict[str, Reader] = {".txt": _read_plain_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_text_article,
+    ".md": read_markdown_article,
+    ".markdown": read_markdown_article,
+}
 
 
 def content_suffixes() -> frozenset[str]:
@@ -61,4 +59,34 @@ def load_article(path: Path, config: LoaderConfig | None = None) -> LoadedArticl
         data = path.read_bytes()
     except OSError as error:
         raise ContentError(SourceLocation(path), f"cannot read: {error.strerror}") from error
-    return reader(path, data, config or LoaderConfig())
+    if not data.removeprefix(UTF8_BOM).strip():
+        raise ContentError(SourceLocation(path, 1), "the file is empty")
+    front, body = split_front_matter(path, data)
+    loaded = reader(path, body, config or LoaderConfig())
+    article, warnings = loaded.article, loaded.warnings
+    if front is not None:
+        article = apply_front_matter(article, front)
+        warnings += front.warnings
+    if not article.headline.strip():
+        raise ContentError(
+            SourceLocation(path, _first_text_line(body)),
+            "no recognisable headline: start the file with the headline on its own line "
+            "(at most 200 characters), or give 'headline:' in front-matter",
+        )
+    if not is_safe_slug(article.slug):
+        slug = slugify(article.slug) or slugify(article.headline)
+        if not slug:
+            raise ContentError(
+                SourceLocation(path), "cannot make a slug from the file name: give 'slug:'"
+            )
+        article = dataclasses.replace(article, slug=slug)
+    if not article.paragraphs:
+        warnings += (Diagnostic(SourceLocation(path), "the article has no body", Severity.WARNING),)
+    return LoadedArticle(article, warnings)
+
+
+def _first_text_line(data: bytes) -> int | None:
+    for number, line in enumerate(data.splitlines(), 1):
+        if line.strip():
+            return number
+    return None

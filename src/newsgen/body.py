@@ -1,0 +1,70 @@
+"""The body stage shared by the readers: contributors, boilerplate and the dateline.
+
+A reader turns its input into candidate paragraphs; `clean_body` then
+1. takes out contributor lines ("Jamie McIntyre contributed reporting",
+   "Additional reporting by A; Editing by B") into `contributors`;
+2. takes out boilerplate (`newsgen.boilerplate`) into `boilerplate`;
+3. reads the dateline at the start of the first paragraph ("WASHINGTON
+   (Reuters) —", "KYIV, Ukraine (AP) —", "LONDON —").
+
+Decision on the dateline: it is recorded in `dateline` AND left in the first
+paragraph, so the text stays exactly as written (quote offsets, re-import and
+the reader's view all see the same paragraph). Templates that want to show the
+dateline apart can cut `len(dateline)` characters plus the dash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgen.article import BlockKind, Paragraph
+from newsgen.boilerplate import BoilerplateRule, split_boilerplate
+from newsgen.credits import parse_contributor_line
+
+_PLACE_WORD = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
+_REGION = r"[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2}"
+_SHORT_DATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}"
+_DATELINE = re.compile(
+    rf"(?P<dateline>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}"
+    rf"(?:,\s(?!{_SHORT_DATE}\b){_REGION}){{0,2}}"
+    rf"(?:,\s{_SHORT_DATE})?"
+    r"(?:\s*\([^()]{1,40}\))?)"
+    r"(?:\s*(?:—|\u2013|―)\s*|\s+(?:--|-)\s+)(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    paragraphs: tuple[Paragraph, ...]
+    contributors: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    dateline: str | None = None
+
+
+def find_dateline(text: str) -> str | None:
+    """The dateline opening a paragraph ("KYIV, Ukraine (AP)"), without its dash, else None."""
+    match = _DATELINE.match(text)
+    return match.group("dateline") if match else None
+
+
+def clean_body(paragraphs: Sequence[Paragraph], rules: Sequence[BoilerplateRule]) -> Body:
+    contributors: list[str] = []
+    candidates: list[Paragraph] = []
+    for paragraph in paragraphs:
+        names = parse_contributor_line(paragraph.text)
+        if names is None or paragraph.kind is BlockKind.HEADING:
+            candidates.append(paragraph)
+        else:
+            contributors.extend(name for name in names if name not in contributors)
+    kept, removed = split_boilerplate([p.text for p in candidates], rules)
+    body = tuple(candidates[i] for i in kept)
+    first = body[0] if body else None
+    dateline = find_dateline(first.text) if first and first.kind is BlockKind.PARAGRAPH else None
+    return Body(
+        paragraphs=body,
+        contributors=tuple(contributors),
+        boilerplate=tuple(candidates[i].text for i in removed),
+        dateline=dateline,
+    )

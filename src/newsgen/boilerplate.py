@@ -1,0 +1,125 @@
+"""Boilerplate: the lines a news page adds around an article, removed from its body.
+
+The rules are one named, ordered table (`BOILERPLATE_RULES`); each pattern must
+match a WHOLE paragraph (case-insensitive, ignoring quotation marks and a final
+full stop around it), so a sentence of the article that merely mentions a
+newsletter is never removed. A site adds its own patterns, matched the same
+way, with `LoaderConfig.extra_boilerplate` (they come after the built-in ones).
+Removed lines are kept, in order, so an editor can see what went.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, pattern: str) -> BoilerplateRule:
+    return BoilerplateRule(name, re.compile(pattern, re.IGNORECASE))
+
+
+_SITES = r"(?:twitter|facebook|instagram|x|threads|bluesky|tiktok|linkedin|youtube|social media)"
+
+BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
+    _rule("newsletter", r"(?:sign up|subscribe)\b.{0,100}"),
+    _rule(
+        "email_updates", r"get (?:our )?(?:e-?mail|daily|breaking news) (?:updates|alerts)\b.{0,80}"
+    ),
+    _rule("tv_finder", r"find .{1,60} on your tv"),
+    _rule("follow_us", rf"follow (?:us|@\w+|[^.]{{1,40}}) on {_SITES}\b.{{0,80}}"),
+    _rule(
+        "read_more",
+        r"(?:read more|read also|also read|read next|more on this story|see also|related"
+        r"|recommended|read the (?:rest|full story|full article)\b[^.]{0,60}"
+        r"|continue reading\b[^.]{0,60})(?:\s*[:|»>\u2013—-]\s*.{0,200})?",
+    ),
+    _rule(
+        "advertisement",
+        r"(?:skip )?advertisement|ad|sponsored(?: content)?"
+        r"|story continues below(?: this)? advertisement"
+        r"|continue reading the main story",
+    ),
+    _rule(
+        "share",
+        r"share (?:this|on|via|to|the)\b.{0,60}"
+        r"|share|tweet|copy link|e-?mail|print|whatsapp|facebook|twitter|linkedin|comments?"
+        r"|leave a comment|\d+ comments?",
+    ),
+    _rule("click_here", r"click here\b.{0,150}"),
+    _rule(
+        "copyright",
+        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b.{0,250}"
+        r"|all rights reserved\b.{0,250}",
+    ),
+    _rule(
+        "media_placeholder",
+        r"(?:image (?:source|caption|copyright)|media caption|getty images"
+        r"|media playback is unsupported on your device|listen to this article)\b.{0,200}",
+    ),
+    _rule(
+        "photo_caption",
+        r".{0,300}\((?:[A-Z][\w.&' -]{0,30}\s)?photo(?:graph)?s?\s*[/:][^()]{1,80}\)"
+        r"|.{0,300}\bphotograph:\s*[^.]{1,80}",
+    ),
+)
+
+# Quotation marks and a final full stop around a line do not stop a rule from matching it.
+_WRAPPING = "\"'“”\u2018\u2019 \t"
+
+
+@lru_cache(maxsize=32)
+def boilerplate_rules(extra: tuple[str, ...] = ()) -> tuple[BoilerplateRule, ...]:
+    """The built-in rules, then a site's own patterns (raises `ValueError` on a bad one)."""
+    site_rules = []
+    for number, pattern in enumerate(extra, 1):
+        try:
+            site_rules.append(_rule(f"site_{number}", pattern))
+        except re.error as error:
+            raise ValueError(f"boilerplate pattern {pattern!r} is not a regex: {error}") from error
+    return BOILERPLATE_RULES + tuple(site_rules)
+
+
+def match_boilerplate(text: str, rules: Iterable[BoilerplateRule]) -> str | None:
+    """The name of the first rule that matches the whole of `text`, else None."""
+    core = text.strip(_WRAPPING).rstrip(".!").strip(_WRAPPING)
+    if not core or len(core) > 400:
+        return None
+    for rule in rules:
+        if rule.pattern.fullmatch(core):
+            return rule.name
+    return None
+
+
+def split_boilerplate(
+    texts: Sequence[str], rules: Sequence[BoilerplateRule]
+) -> tuple[list[int], list[int]]:
+    """Indexes of `texts` to keep and to remove: rule matches anywhere, repeated trailing lines.
+
+    A trailing line is removed when it is short and appears more than once in
+    `texts` (a site's footer pasted twice, a "Share" row); the run of trailing
+    lines ends at the first one that is neither boilerplate nor such a repeat.
+    """
+    removed = {i for i, text in enumerate(texts) if match_boilerplate(text, rules)}
+    counts = Counter(text.strip() for text in texts)
+    repeated: set[int] = set()
+    for i in range(len(texts) - 1, -1, -1):
+        text = texts[i].strip()
+        if i in removed:
+            continue
+        if len(text) <= 200 and counts[text] > 1:
+            repeated.add(i)
+            continue
+        break
+    repeats = {text.strip() for i, text in enumerate(texts) if i in repeated}
+    removed |= {i for i, text in enumerate(texts) if text.strip() in repeats}
+    kept = [i for i in range(len(texts)) if i not in removed]
+    return kept, sorted(removed)

@@ -1,0 +1,38 @@
+"""Readers: one per input kind, each turning a file's bytes into an `Article`.
+
+This module is the readers' whole contract; `newsgen.loader.READERS` maps a file
+suffix to its reader. A reader gets the file's bytes (any front-matter block
+already blanked out line for line, so its line numbers stay file lines) and
+returns a `LoadedArticle`; it raises `ContentError` for input it cannot use. It
+leaves `headline` empty when it finds none: front-matter may still supply one,
+and the loader reports the article if neither does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.article import Article
+from newsgen.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True, slots=True)
+class LoaderConfig:
+    """What a site can tell the loader (from `newsgen.yaml`).
+
+    `extra_boilerplate`: regular expressions, each matched against a WHOLE
+    paragraph (case-insensitive), removed like the built-in boilerplate rules.
+    """
+
+    extra_boilerplate: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    article: Article
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+Reader = Callable[[Path, bytes, LoaderConfig], LoadedArticle]
