@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
+from newsgen.quotes.lexicon import ORGANIZATION_WORDS, ROLE_WORDS
 from newsgen.quotes.mentions import (
     NOT_NAMES,
     Mention,
@@ -27,6 +28,25 @@ _CAPITALISED_RUN_RE = re.compile(
     r"(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
 )
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
+
+
+_PERSON_AFTER_RE = re.compile(
+    r",\s+(?:a|an|the|who|whose)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
+)
+
+
+def _named_like_a_person(text: str, match: re.Match[str], words: list[str]) -> bool:
+    """A first name we know, a role word before it, or an appositive or speech verb after it."""
+    if any(gender_of_first_name(w) for w in words[:-1]):
+        return True
+    if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words) or len(words) > 4:
+        return False
+    previous = text[max(0, match.start() - 30) : match.start()].split()
+    if previous and (
+        previous[-1].lower() in ROLE_WORDS or previous[-1].endswith(("\u2019s", "'s"))
+    ):
+        return True
+    return bool(_PERSON_AFTER_RE.match(text, match.end()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +64,7 @@ class _Person:
     name: str
     role: str | None
     gender: str | None
+    spoke: bool = False
 
 
 @dataclass(slots=True)
@@ -89,7 +110,7 @@ class Cast:
             if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
                 continue
             person: _Person | None = None
-            if honorific or (len(words) > 1 and any(gender_of_first_name(w) for w in words[:-1])):
+            if honorific or (len(words) > 1 and _named_like_a_person(text, match, words)):
                 mention = read_name(match.group())
                 if mention is not None and mention.kind is MentionKind.NAME:
                     person = self.add_person(mention.name, mention.role, mention.gender)
@@ -106,6 +127,7 @@ class Cast:
         """The speaker a mention refers to (None for "I" or an unresolvable pronoun)."""
         if mention.kind is MentionKind.NAME:
             person = self.add_person(mention.name, mention.role, mention.gender)
+            person.spoke = True
             self.note_mention(paragraph, sentence, offset, person.name)
             return Resolved(person.name, person.role, SpeakerKind.PERSON, False)
         if mention.kind is MentionKind.PRONOUN:
@@ -144,11 +166,11 @@ class Cast:
                 continue
             if chosen_sentence is not None and (paragraph, sentence) != chosen_sentence:
                 break
-            known = self.people[name].gender
-            if known == gender:
+            person = self.people[name]
+            if person.gender == gender or (person.gender is None and person.spoke):
                 chosen_sentence = (paragraph, sentence)
                 chosen = name
-            elif known is None and fallback is None and chosen is None:
+            elif person.gender is None and fallback is None and chosen is None:
                 fallback = name
         return chosen or fallback
 

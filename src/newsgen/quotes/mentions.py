@@ -338,6 +338,15 @@ def read_mention_after(text: str) -> Mention | None:
                 break
             continue
         break
+    if run_words and run_words[0].group().lower() in SOURCE_DETERMINERS:
+        # "the ruling", "a senior official familiar with …": a common noun phrase
+        for match in list(_WORD_RE.finditer(lead))[len(run_words) : len(run_words) + 4]:
+            if (
+                lead[run_words[-1].end() : match.start()].strip()
+                or match.group().lower() in _PREPOSITIONS
+            ):
+                break
+            run_words.append(match)
     while run_words and run_words[-1].group().lower() in _NAME_LINKS:
         run_words.pop()
     if not run_words:

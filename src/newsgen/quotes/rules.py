@@ -72,6 +72,11 @@ def _speaker_before_verb(text: str, verb: re.Match[str]) -> Mention | None:
     return mention if _acceptable(mention, verb.group()) else None
 
 
+def _loose_prefix(text: str) -> bool:
+    """Up to three plain words before a speaker ("Tulsa police" Chief Chuck Jordan)."""
+    return len(text.split()) <= 3 and not any(mark in text for mark in ",.;:?!")
+
+
 def attribute_after_speaker_verb(ctx: QuoteContext) -> Attribution | None:
     """“…,” Secretary of State John Kerry said Friday. / “…,” he added."""
     after = ctx.after
@@ -79,7 +84,7 @@ def attribute_after_speaker_verb(ctx: QuoteContext) -> Attribution | None:
     begin = lead.end() if lead else 0
     for verb in find_speech_verbs(after)[:2]:
         mention = _speaker_before_verb(after, verb)
-        if mention is not None and mention.start <= begin:
+        if mention is not None and _loose_prefix(after[begin : mention.start]):
             return Attribution(
                 mention, verb.group().lower(), "after_speaker_verb", _offset(ctx, after, mention)
             )
