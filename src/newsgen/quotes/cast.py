@@ -158,7 +158,6 @@ class Cast:
         return None
 
     def _recent_person(self, gender: str, before: tuple[int, int, int]) -> str | None:
-        fallback: str | None = None
         chosen_sentence: tuple[int, int] | None = None
         chosen: str | None = None
         for paragraph, sentence, offset, name in reversed(self.timeline):
@@ -170,9 +169,7 @@ class Cast:
             if person.gender == gender or (person.gender is None and person.spoke):
                 chosen_sentence = (paragraph, sentence)
                 chosen = name
-            elif person.gender is None and fallback is None and chosen is None:
-                fallback = name
-        return chosen or fallback
+        return chosen
 
     def _resolve_source(self, mention: Mention) -> Resolved:
         words = mention.name.split()
