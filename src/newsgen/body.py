@@ -27,10 +27,10 @@ _PLACE_WORD = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
 _REGION = r"[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2}"
 _SHORT_DATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}"
 _DATELINE = re.compile(
-    rf"(?P<dateline>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}"
-    rf"(?:,\s(?!{_SHORT_DATE}\b){_REGION}){{0,2}}"
+    rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}"
+    rf"(?:,\s(?!{_SHORT_DATE}\b){_REGION}){{0,2}})"
     rf"(?:,\s{_SHORT_DATE})?"
-    r"(?:\s*\([^()]{1,40}\))?)"
+    r"(?:\s*\([^()]{1,40}\))?"
     r"(?:\s*(?:—|\u2013|―)\s*|\s+(?:--|-)\s+)(?=\S)"
 )
 
@@ -44,9 +44,13 @@ class Body:
 
 
 def find_dateline(text: str) -> str | None:
-    """The dateline opening a paragraph ("KYIV, Ukraine (AP)"), without its dash, else None."""
+    """The place of the dateline opening a paragraph, else None.
+
+    "KYIV, Ukraine (AP) — ..." gives "KYIV, Ukraine"; the date and the agency
+    in "BEIJING, Sept 18 (Reuters) - ..." are left out.
+    """
     match = _DATELINE.match(text)
-    return match.group("dateline") if match else None
+    return match.group("place") if match else None
 
 
 def clean_body(paragraphs: Sequence[Paragraph], rules: Sequence[BoilerplateRule]) -> Body:

@@ -30,12 +30,16 @@ def _rule(name: str, pattern: str) -> BoilerplateRule:
 _SITES = r"(?:twitter|facebook|instagram|x|threads|bluesky|tiktok|linkedin|youtube|social media)"
 
 BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
-    _rule("newsletter", r"(?:sign up|subscribe)\b.{0,100}"),
+    _rule("newsletter", r"(?:sign up|subscribe)\b.{0,100}|.{0,40}\bnewsletter promotion"),
     _rule(
         "email_updates", r"get (?:our )?(?:e-?mail|daily|breaking news) (?:updates|alerts)\b.{0,80}"
     ),
     _rule("tv_finder", r"find .{1,60} on your tv"),
-    _rule("follow_us", rf"follow (?:us|@\w+|[^.]{{1,40}}) on {_SITES}\b.{{0,80}}"),
+    _rule(
+        "follow_us",
+        rf"follow (?:us|@\w+|[^.]{{1,40}}) on {_SITES}\b.{{0,80}}"
+        r"|follow .{1,80} (?:at|on) https?://\S+",
+    ),
     _rule(
         "read_more",
         r"(?:read more|read also|also read|read next|more on this story|see also|related"
@@ -54,7 +58,12 @@ BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
         r"|share|tweet|copy link|e-?mail|print|whatsapp|facebook|twitter|linkedin|comments?"
         r"|leave a comment|\d+ comments?",
     ),
-    _rule("click_here", r"click here\b.{0,150}"),
+    _rule("click_here", r"(?:[^.?!]{0,150}[.?!]\s+)?click here\b.{0,150}"),
+    _rule(
+        "source_line",
+        r"source:\s*(?:al jazeera|agencies|news agencies|reuters|ap|afp)"
+        r"(?:\s+and\s+(?:news\s+)?agencies)?|our standards:.{0,80}",
+    ),
     _rule(
         "copyright",
         r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b.{0,250}"

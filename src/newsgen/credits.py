@@ -92,6 +92,8 @@ def parse_byline(line: str) -> Byline | None:
         return None
     first, *rest = _BYLINE_SEPARATORS.split(match.group("rest"))
     first = _TRAILING_OUTLET.sub("", first) if not _OUTLETS.fullmatch(first) else ""
+    if "," in first and not re.search(r"\s(?:and|&)\s", first):
+        first = first.split(",")[0]  # "By NAME, Outlet": two names would be "A and B"
     names = split_names(first)
     if names is None:
         return None
@@ -104,6 +106,16 @@ def is_affiliation_line(line: str) -> bool:
     """A line under a byline naming the outlet ("BBC News, Washington", "Reuters")."""
     outlet, _, place = line.strip().partition(",")
     return bool(_OUTLETS.fullmatch(outlet.strip())) and len(place) <= 40
+
+
+def is_role_line(line: str) -> bool:
+    """A short line giving a journalist's job ("Social affairs correspondent")."""
+    text = line.strip().rstrip(".")
+    return (
+        len(text) <= 60
+        and _ROLE_WORDS.search(text) is not None
+        and not re.search(r"[.!?\"“”]|\bsaid\b", text)
+    )
 
 
 _CONTRIBUTED = re.compile(

@@ -32,7 +32,7 @@ _ISO = re.compile(
 )
 _TIME = re.compile(
     r"\b(?P<hour>[0-2]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
-    r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<zone>[A-Z]{2,4}\b))?",
+    r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<zone>(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?|[A-Z]{2,4}\b))?",
     re.IGNORECASE,
 )
 # Offsets of the zones news pages print after a time; an unknown zone gives a naive time.
@@ -45,10 +45,12 @@ _ZONES = {
 _LINE_WORDS = re.compile(
     r"\b(?:first|last|published|updated|posted|modified|originally|on|at|date|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|et|pt)\b\.?",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|et|pt"
+    r"|\d+\s+(?:mins?|minutes?|hours?|hrs?|days?)\s+ago)\b\.?",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+_UPDATED_SPLIT = re.compile(r"(?=\b(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE)
 _LINE_PUNCTUATION = re.compile(r"[\s,|·:;/()\-\u2013—]+")
 
 
@@ -69,34 +71,41 @@ def parse_date(text: str) -> dt.datetime | None:
     if found is None:
         return None
     day, span = found
-    rest = text[: span[0]] + " " + text[span[1] :]
-    return _with_time(day, rest)
+    date, _ = _with_time(day, text[: span[0]] + " " + text[span[1] :])
+    return date
 
 
 def find_date_line(line: str) -> DateLine | None:
-    """The date of a head line that is only a date ("Published Sept. 18, 2015"), else None."""
-    if len(line) > 120:
+    """The date of a head line that is only a date ("Published Sept. 18, 2015"), else None.
+
+    In "Published X Updated Y" (or "X | Updated 3 hours ago") the first date wins.
+    """
+    if len(line) > 160:
         return None
-    if "updated" in line.lower() and "published" in line.lower():
-        # "Published X | Updated Y": the publication date is the article's date.
-        line = re.split(r"updated", line, maxsplit=1, flags=re.IGNORECASE)[0]
-    iso = _ISO.search(line)
+    for part in _UPDATED_SPLIT.split(line):
+        date = _date_of_line_part(part)
+        if date is not None:
+            return DateLine(date, updated=bool(_UPDATED.match(part.strip())))
+    return None
+
+
+def _date_of_line_part(part: str) -> dt.datetime | None:
+    iso = _ISO.search(part)
     if iso:
         date = _parse_iso(iso.group())
-        leftover = line[: iso.start()] + line[iso.end() :]
+        leftover = part[: iso.start()] + " " + part[iso.end() :]
     else:
-        found = _search_date(line)
+        found = _search_date(part)
         if found is None:
             return None
         day, span = found
-        leftover = line[: span[0]] + " " + line[span[1] :]
-        date = _with_time(day, leftover)
-        if date is None:
-            return None
-        leftover = _TIME.sub(" ", leftover, count=1) if _has_time(leftover) else leftover
+        leftover = part[: span[0]] + " " + part[span[1] :]
+        date, time_span = _with_time(day, leftover)
+        if time_span is not None:
+            leftover = leftover[: time_span[0]] + " " + leftover[time_span[1] :]
     if date is None or _LINE_PUNCTUATION.sub("", _LINE_WORDS.sub("", leftover)):
         return None
-    return DateLine(date, updated=bool(_UPDATED.search(line)))
+    return date
 
 
 def _search_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
@@ -111,17 +120,10 @@ def _search_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     return None
 
 
-def _has_time(text: str) -> bool:
-    return any(_is_time(m) for m in _TIME.finditer(text))
-
-
-def _is_time(match: re.Match[str]) -> bool:
-    return bool(match.group("minute") or match.group("ampm"))
-
-
-def _with_time(day: dt.date, text: str) -> dt.datetime | None:
+def _with_time(day: dt.date, text: str) -> tuple[dt.datetime | None, tuple[int, int] | None]:
+    """`day` at the first time of `text` (and the time's span), or at midnight."""
     for match in _TIME.finditer(text):
-        if not _is_time(match):
+        if not (match.group("minute") or match.group("ampm")):
             continue
         hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
         ampm = (match.group("ampm") or "").lower()
@@ -130,11 +132,22 @@ def _with_time(day: dt.date, text: str) -> dt.datetime | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
         if hour > 23:
-            return None
-        zone = _ZONES.get((match.group("zone") or "").upper())
-        tzinfo = dt.timezone(dt.timedelta(hours=zone)) if zone is not None else None
-        return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tzinfo)
-    return dt.datetime(day.year, day.month, day.day)
+            return None, None
+        moment = dt.datetime(day.year, day.month, day.day, hour, minute)
+        return moment.replace(tzinfo=_zone(match.group("zone"))), match.span()
+    return dt.datetime(day.year, day.month, day.day), None
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    offset = re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d\d))?", text.upper())
+    if offset:
+        sign = -1 if offset.group(1) == "-" else 1
+        minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
+        return dt.timezone(dt.timedelta(minutes=sign * minutes))
+    hours = _ZONES.get(text.upper())
+    return dt.timezone(dt.timedelta(hours=hours)) if hours is not None else None
 
 
 def _parse_iso(text: str) -> dt.datetime | None:

@@ -23,6 +23,7 @@ from newsgen.readers.decoding import UTF8_BOM
 from newsgen.readers.markdown import read_markdown_article
 from newsgen.readers.text import read_text_article
 from newsgen.slug import is_safe_slug, slugify
+from newsgen.webpage.reader import read_webpage
 
 __all__ = [
     "READERS",
@@ -38,6 +39,8 @@ READERS: dict[str, Reader] = {
     ".txt": read_text_article,
     ".md": read_markdown_article,
     ".markdown": read_markdown_article,
+    ".html": read_webpage,
+    ".htm": read_webpage,
 }
 
 

@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgen.boilerplate import BoilerplateRule, match_boilerplate
-from newsgen.credits import is_affiliation_line, parse_byline, parse_photo_credit
+from newsgen.credits import (
+    is_affiliation_line,
+    is_person_name,
+    is_role_line,
+    parse_byline,
+    parse_photo_credit,
+)
 from newsgen.dates import DateLine, find_date_line
 
 MAX_HEADLINE = 200
@@ -42,6 +48,7 @@ _KICKER_ALONE = re.compile(rf"(?P<kicker>{_KICKER_WORDS})\s*[:|]?", re.IGNORECAS
 _KICKER_PREFIX = re.compile(
     rf"(?P<kicker>{_KICKER_WORDS})\s*(?::|\||\s[—\u2013-]\s)\s*(?P<rest>\S.*)", re.IGNORECASE
 )
+_REPORTING_FROM = re.compile(r"reporting from (?P<place>[A-Z][^;]{1,60})", re.IGNORECASE)
 # Reuters' "ANALYSIS-Fed seen ..." puts the kicker in capitals before a bare hyphen.
 _KICKER_CAPS = re.compile(rf"(?P<kicker>{_KICKER_WORDS.upper()})-(?P<rest>\S.*)")
 
@@ -57,6 +64,8 @@ class Head:
     byline: tuple[str, ...] = ()
     photo_credit: str | None = None
     date: dt.datetime | None = None
+    # Where the story was reported from, when the head says so ("Reporting from Sacramento").
+    dateline: str | None = None
     removed: tuple[str, ...] = field(default=())
 
 
@@ -69,14 +78,14 @@ def split_kicker(text: str) -> tuple[str | None, str]:
 
 
 def _kicker_name(text: str) -> str:
-    return text[0] + text[1:].lower() if text.isupper() else text
+    return text.title() if text.isupper() else text
 
 
 def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head:
     """Read the head of `lines` (a raw article split at line ends)."""
     headline: str | None = None
     headline_index = -1
-    kicker = dek = photo_credit = None
+    kicker = dek = photo_credit = dateline = None
     byline: list[str] = []
     date: DateLine | None = None
     removed: list[str] = []
@@ -87,9 +96,6 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
         if not text:
             continue
         was_byline, last_was_byline = last_was_byline, False
-        if match_boilerplate(text, rules):
-            removed.append(text)
-            continue
         credit = parse_photo_credit(text)
         if credit is not None:
             if photo_credit is None:
@@ -98,6 +104,9 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
                 removed.append(credit.credit)
             if credit.caption:
                 removed.append(credit.caption)
+            continue
+        if match_boilerplate(text, rules):
+            removed.append(text)
             continue
         line_byline = parse_byline(text)
         if line_byline is not None:
@@ -121,8 +130,15 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
             kicker = kicker or line_kicker
             headline_index = index
             continue
-        if was_byline and is_affiliation_line(text):
-            removed.append(text)
+        if was_byline and (is_affiliation_line(text) or is_role_line(text)):
+            last_was_byline = True  # "BBC News, Washington", "Social affairs correspondent"
+            continue
+        reporting_from = _REPORTING_FROM.fullmatch(text)
+        if reporting_from:
+            dateline = reporting_from.group("place")
+            continue
+        if not byline and is_person_name(text) and _byline_detail_follows(lines, index + 1):
+            byline.append(text)  # a byline without "By": a name, then a role or a date
             last_was_byline = True
             continue
         if dek is None and len(text) <= MAX_DEK and not byline and date is None:
@@ -146,6 +162,7 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
         byline=tuple(byline),
         photo_credit=photo_credit,
         date=date.date if date else None,
+        dateline=dateline,
         removed=tuple(removed),
     )
 
@@ -171,4 +188,13 @@ def _head_follows(lines: Sequence[str], start: int, rules: Sequence[BoilerplateR
         seen += 1
         if seen == 3:
             return False
+    return False
+
+
+def _byline_detail_follows(lines: Sequence[str], start: int) -> bool:
+    """Whether the next non-blank line is a byline's role, outlet or date line."""
+    for raw in lines[start:]:
+        text = raw.strip()
+        if text:
+            return bool(is_role_line(text) or is_affiliation_line(text) or find_date_line(text))
     return False

@@ -45,7 +45,7 @@ def read_text_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedAr
         byline=head.byline,
         contributors=body.contributors,
         photo_credit=head.photo_credit,
-        dateline=body.dateline,
+        dateline=body.dateline or head.dateline,
         date=head.date,
         boilerplate=head.removed + body.boilerplate,
     )
