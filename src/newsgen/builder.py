@@ -17,10 +17,10 @@ from typing import TypeVar
 import jinja2
 
 from newsgen.analysis import analyse_article
-from newsgen.article import AnalysedArticle, SourceLocation
+from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import ContentError, Diagnostic, Severity
-from newsgen.loader import find_content_files, load_article
+from newsgen.loader import LoadedArticle, LoaderConfig, find_content_files, load_article
 from newsgen.pages import PageSpec, plan_pages
 from newsgen.placement import PlacedArticle, place_article
 from newsgen.renderer import THEME_DIR, RenderedPage, RenderError, make_environment, render_page
@@ -31,6 +31,17 @@ T = TypeVar("T")
 
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStages:
+    """The per-article stages; tests and a future cache can put their own in."""
+
+    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_article
+    analyse: Callable[[Article], ArticleAnalysis] = analyse_article
+
+
+DEFAULT_STAGES = ArticleStages()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +74,11 @@ class BuildReport:
 
 
 def build_site(
-    config: SiteConfig, *, write: bool = True, progress: Progress | None = None
+    config: SiteConfig,
+    *,
+    write: bool = True,
+    progress: Progress | None = None,
+    stages: ArticleStages = DEFAULT_STAGES,
 ) -> BuildReport:
     """Build the site of `config` into its output folder (`write=False`: check only)."""
     diagnostics: list[Diagnostic] = []
@@ -78,7 +93,7 @@ def build_site(
     # 1-2. Load and analyse every article, each on its own.
     files = find_content_files(config.content_dir)
     results = [
-        _tell(progress, "articles", i, len(files), process_article(path, config))
+        _tell(progress, "articles", i, len(files), process_article(path, config, stages))
         for i, path in enumerate(files, start=1)
     ]
     for result in results:
@@ -105,14 +120,16 @@ def build_site(
     return BuildReport(config.output_dir, len(site.articles), count, write, tuple(diagnostics))
 
 
-def process_article(path: Path, config: SiteConfig) -> ArticleResult:
+def process_article(
+    path: Path, config: SiteConfig, stages: ArticleStages = DEFAULT_STAGES
+) -> ArticleResult:
     """Load, analyse and place one content file; a bad file gives its error, not an exception."""
     try:
-        loaded = load_article(path, config.loader)
+        loaded = stages.load(path, config.loader)
     except ContentError as error:
         return ArticleResult(path, None, (error.diagnostic,))
     try:
-        analysis = analyse_article(loaded.article)
+        analysis = stages.analyse(loaded.article)
     except Exception as error:  # a bug in the analysis must not stop the whole build
         where = traceback.extract_tb(error.__traceback__)[-1]
         message = (

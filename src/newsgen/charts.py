@@ -12,10 +12,10 @@ from markupsafe import Markup, escape
 
 from newsgen.sourcing import Share
 
-WIDTH = 640
-ROW = 26
-LABEL_WIDTH = 250
-LABEL_CHARS = 38
+WIDTH = 400  # narrow, so that text stays readable when a phone scales the chart down
+ROW = 40
+LABEL_CHARS = 56
+MAX_COLUMN_LABELS = 5
 
 
 def _shorten(label: str) -> str:
@@ -41,83 +41,86 @@ def _open_svg(
 def render_bar_chart(
     chart_id: str, title: str, shares: Sequence[Share], root: str, *, percent: bool = False
 ) -> Markup:
-    """Horizontal bars, one row per share, labelled on the left, linked when a share has a URL."""
-    height = max(1, len(shares)) * ROW + 8
+    """Horizontal bars, each under its label (linked when a share has a URL)."""
+    height = max(1, len(shares)) * ROW + 4
     top = max((s.value for s in shares), default=0.0) or 1.0
     scale = 1.0 if percent else top
-    span = WIDTH - LABEL_WIDTH - 60
+    span = WIDTH - 50
     parts = [_open_svg(chart_id, title, height, shares, percent)]
     for row, share in enumerate(shares):
-        y = 4 + row * ROW
+        y = row * ROW
         width = max(2.0, span * share.value / scale) if share.value else 0.0
         label = (
-            f'<text class="chart-label" x="{LABEL_WIDTH - 8}" y="{y + 17}" '
-            f'text-anchor="end">{escape(_shorten(share.label))}</text>'
+            f'<text class="chart-label" x="0" y="{y + 14}">{escape(_shorten(share.label))}</text>'
         )
         if share.url:
             label = f'<a href="{escape(root + share.url)}">{label}</a>'
         parts.append(label)
         parts.append(
-            f'<rect class="chart-bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{width:.1f}" '
-            f'height="{ROW - 8}" rx="2"/>'
+            f'<rect class="chart-bar" x="0" y="{y + 19}" width="{width:.1f}" height="14" rx="2"/>'
         )
         parts.append(
-            f'<text class="chart-value" x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 17}">'
+            f'<text class="chart-value" x="{width + 6:.1f}" y="{y + 31}">'
             f"{_figure(share.value, percent)}</text>"
         )
     if not shares:
-        parts.append(f'<text class="chart-label" x="8" y="{ROW - 6}">No data yet.</text>')
+        parts.append('<text class="chart-label" x="0" y="24">No data yet.</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def render_column_chart(chart_id: str, title: str, shares: Sequence[Share]) -> Markup:
     """Vertical columns of shares (0 to 1) over time, oldest on the left."""
-    height, base, top = 220, 180, 20
-    step = (WIDTH - 60) / max(1, len(shares))
+    height, base, top, left = 200, 170, 10, 40
+    step = (WIDTH - left) / max(1, len(shares))
+    every = max(1, -(-len(shares) // MAX_COLUMN_LABELS))
     parts = [_open_svg(chart_id, title, height, shares, True)]
     for percent in (0, 50, 100):
         y = base - (base - top) * percent / 100
-        parts.append(f'<line class="chart-grid" x1="44" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(
-            f'<text class="chart-value" x="38" y="{y + 4:.1f}" text-anchor="end">{percent}%</text>'
+            f'<line class="chart-grid" x1="{left}" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}"/>'
+        )
+        parts.append(
+            f'<text class="chart-value" x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{percent}%</text>"
         )
     for index, share in enumerate(shares):
-        x = 50 + index * step
+        x = left + index * step
         bar = (base - top) * share.value
         parts.append(
             f'<rect class="chart-bar" x="{x + step * 0.15:.1f}" y="{base - bar:.1f}" '
             f'width="{step * 0.7:.1f}" height="{bar:.1f}"/>'
         )
-        if len(shares) <= 12 or index % max(1, len(shares) // 12) == 0:
+        if index % every == 0:
             parts.append(
-                f'<text class="chart-label" x="{x + step / 2:.1f}" y="{base + 18}" '
-                f'text-anchor="middle" font-size="11">{escape(_shorten(share.label))}</text>'
+                f'<text class="chart-value" x="{x + step / 2:.1f}" y="{base + 20}" '
+                f'text-anchor="middle">{escape(_shorten(share.label))}</text>'
             )
     if not shares:
-        parts.append(f'<text class="chart-label" x="50" y="{base - 60}">No data yet.</text>')
+        parts.append(
+            f'<text class="chart-label" x="{left + 10}" y="{base - 60}">No data yet.</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def render_split_bar(chart_id: str, title: str, shares: Sequence[Share]) -> Markup:
-    """One bar split into the parts of a whole (counts), with a legend below it."""
+    """One bar split into the parts of a whole (counts), with a legend line per part."""
     total = sum(s.value for s in shares) or 1.0
-    parts = [_open_svg(chart_id, title, 90, shares, False)]
+    parts = [_open_svg(chart_id, title, 44 + 24 * len(shares), shares, False)]
     x = 0.0
     for index, share in enumerate(shares):
         width = WIDTH * share.value / total
         parts.append(
-            f'<rect class="chart-part chart-part-{index}" x="{x:.1f}" y="4" '
-            f'width="{width:.1f}" height="36"/>'
+            f'<rect class="chart-part chart-part-{index}" x="{x:.1f}" y="0" '
+            f'width="{width:.1f}" height="30"/>'
         )
         x += width
     for index, share in enumerate(shares):
-        lx = index * (WIDTH / max(1, len(shares)))
+        y = 44 + index * 24
         parts.append(
-            f'<rect class="chart-part chart-part-{index}" x="{lx:.1f}" y="56" '
-            'width="14" height="14"/>'
-            f'<text class="chart-label" x="{lx + 20:.1f}" y="68">'
+            f'<rect class="chart-part chart-part-{index}" x="0" y="{y}" width="14" height="14"/>'
+            f'<text class="chart-label" x="22" y="{y + 12}">'
             f"{escape(share.label)}: {_figure(share.value, False)} "
             f"({round(100 * share.value / total)}%)</text>"
         )

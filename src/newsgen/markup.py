@@ -102,7 +102,7 @@ def _render_pieces(
 
 
 def _render_speaker(quote: PlacedQuote, speaker_url: Callable[[str | None], str | None]) -> str:
-    if quote.quote.anonymous:
+    if quote.anonymous:
         label = quote.speaker_name or "anonymous source"
         return f' <span class="said-by anonymous">{escape(label)} (anonymous)</span>'
     if not quote.speaker_name:

@@ -51,6 +51,10 @@ class PlacedQuote:
     kind: SpeakerKind | None
     words: int
 
+    @property
+    def anonymous(self) -> bool:
+        return self.quote.anonymous or self.kind is SpeakerKind.ANONYMOUS
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleSource:
@@ -90,7 +94,7 @@ class PlacedArticle:
     def anonymous_share(self) -> float:
         if not self.quotes:
             return 0.0
-        return sum(1 for q in self.quotes if q.quote.anonymous) / len(self.quotes)
+        return sum(1 for q in self.quotes if q.anonymous) / len(self.quotes)
 
 
 def place_article(analysed: AnalysedArticle, zone: dt.tzinfo) -> PlacedArticle:

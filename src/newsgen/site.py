@@ -70,6 +70,10 @@ class Month:
     def label(self) -> str:
         return dt.date(self.year, self.month, 1).strftime("%B %Y")
 
+    @property
+    def short_label(self) -> str:
+        return dt.date(self.year, self.month, 1).strftime("%b %Y")
+
 
 @dataclass(frozen=True, slots=True)
 class Site:

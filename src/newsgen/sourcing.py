@@ -45,7 +45,7 @@ def measure_sourcing(
     named = anonymous = unattributed = 0
     for article in articles:
         for quote in article.quotes:
-            if quote.quote.anonymous:
+            if quote.anonymous:
                 anonymous += 1
             elif quote.speaker_name:
                 named += 1
@@ -59,7 +59,7 @@ def measure_sourcing(
             Share(a.headline, a.anonymous_share, a.url) for a in articles if a.quotes
         ),
         anonymous_by_month=tuple(
-            Share(m.label, _anonymous_share([by_slug[s] for s in m.articles if s in by_slug]))
+            Share(m.short_label, _anonymous_share([by_slug[s] for s in m.articles if s in by_slug]))
             for m in reversed(months)
         ),
         named=named,
@@ -72,6 +72,6 @@ def _anonymous_share(articles: Sequence[PlacedArticle]) -> float:
     counts: dict[bool, int] = defaultdict(int)
     for article in articles:
         for quote in article.quotes:
-            counts[quote.quote.anonymous] += 1
+            counts[quote.anonymous] += 1
     total = counts[True] + counts[False]
     return counts[True] / total if total else 0.0
