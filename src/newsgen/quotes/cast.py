@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
-from newsgen.quotes.lexicon import ORGANIZATION_WORDS, ROLE_WORDS
+from newsgen.quotes.lexicon import ORGANIZATION_WORDS, ROLE_WORDS, TITLE_WORDS
 from newsgen.quotes.mentions import (
     NOT_NAMES,
     Mention,
@@ -37,7 +37,7 @@ _PERSON_AFTER_RE = re.compile(
 
 def _named_like_a_person(text: str, match: re.Match[str], words: list[str]) -> bool:
     """A first name we know, a role word before it, or an appositive or speech verb after it."""
-    if any(gender_of_first_name(w) for w in words[:-1]):
+    if any(gender_of_first_name(w) or w.lower() in TITLE_WORDS for w in words[:-1]):
         return True
     if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words) or len(words) > 4:
         return False

@@ -10,7 +10,7 @@ a speech verb, "the Russian ambassador to the U.N., Vitaly Churkin,");
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from newsgen.quotes.lexicon import (
@@ -81,9 +81,14 @@ def gender_of_first_name(word: str) -> str | None:
 
 
 def _strip_determiner(phrase: str) -> str:
+    """'an analyst with X who wrote Y' -> 'analyst with X'."""
     words = phrase.split()
-    if words and words[0].lower() in ("the", "a", "an"):
+    if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
+    for i, word in enumerate(words):
+        if i > 0 and word.lower() in ("who", "which", "whose", "that"):
+            words = words[:i]
+            break
     return " ".join(words)
 
 
@@ -275,7 +280,11 @@ def read_mention_before(text: str) -> Mention | None:
                         at,
                         len(stripped),
                     )
-            if inner[:1].islower() or inner.split(" ", 1)[0] in ("A", "An", "The"):
+            if inner.split(" ", 1)[0].lower() in ("who", "which", "whose"):
+                named = _read_plain_before(outer)
+                if named is not None and named.kind is MentionKind.NAME:
+                    return replace(named, end=len(stripped))
+            elif inner[:1].islower() or inner.split(" ", 1)[0] in ("A", "An", "The"):
                 # "Dmitri Trenin, an analyst with the Carnegie Moscow Center,"
                 named = _read_plain_before(outer)
                 if named is not None and named.kind in (MentionKind.NAME, MentionKind.ORGANIZATION):
@@ -338,7 +347,7 @@ def read_mention_after(text: str) -> Mention | None:
                 break
             continue
         break
-    if run_words and run_words[0].group().lower() in SOURCE_DETERMINERS:
+    if len(run_words) == 1 and run_words[0].group().lower() in SOURCE_DETERMINERS:
         # "the ruling", "a senior official familiar with …": a common noun phrase
         for match in list(_WORD_RE.finditer(lead))[len(run_words) : len(run_words) + 4]:
             if (

@@ -47,7 +47,7 @@ ATTRIBUTION_RULES: Registry[Rule] = Registry()
 
 
 def find_speech_verbs(text: str) -> list[re.Match[str]]:
-    return [m for m in _WORD_RE.finditer(text) if m.group().lower() in SPEECH_VERBS]
+    return [m for m in _WORD_RE.finditer(text) if m.group() in SPEECH_VERBS]
 
 
 def strip_auxiliaries(text: str) -> str:
