@@ -264,3 +264,48 @@ def describe_quote(quote: Quote) -> str:
 
 def describe_speaker(name: str, role: str | None, kind: str, quotes: int) -> str:
     return f"{name} | {role} | {kind} | {quotes} quotes"
+
+
+# --- what differs, in words an engine author can act on ----------------------------------
+
+
+def metadata_problems(case: CorpusCase, article: Article, field: str) -> list[str]:
+    expected, actual = case.expected(field), actual_metadata(article, field)
+    if actual == expected:
+        return []
+    return [f"{field}: expected {expected!r}, got {actual!r}"]
+
+
+def quote_problems(case: CorpusCase, analysed: AnalysedArticle) -> list[str]:
+    matching = match_quotes(case.quotes, analysed.analysis.quotes, analysed.article)
+    problems = [f"missing quote: {want.describe()}" for want in matching.missed]
+    for want, got in matching.pairs:
+        problems += [f"quote {want.phrases[0]!r}: {d}" for d in quote_differences(want, got)]
+    problems += [f"unexpected quote: {describe_quote(q)}" for q in matching.extra]
+    return problems
+
+
+def speaker_problems(case: CorpusCase, analysed: AnalysedArticle) -> list[str]:
+    expected = {
+        (normalize_name(s.name), normalize_name(s.role), s.kind, s.quotes): describe_speaker(
+            s.name, s.role, s.kind, s.quotes
+        )
+        for s in case.speakers
+    }
+    actual = {
+        (normalize_name(s.name), normalize_name(s.role), str(s.kind), s.quotes): describe_speaker(
+            s.name, s.role, str(s.kind), s.quotes
+        )
+        for s in analysed.analysis.speakers
+    }
+    missing = sorted(f"missing speaker:    {expected[k]}" for k in expected.keys() - actual.keys())
+    extra = sorted(f"unexpected speaker: {actual[k]}" for k in actual.keys() - expected.keys())
+    return missing + extra
+
+
+def case_problems(case: CorpusCase, analysed: AnalysedArticle) -> list[str]:
+    """Everything in which one article's results differ from its expectations."""
+    problems = []
+    for field in METADATA_FIELDS:
+        problems += metadata_problems(case, analysed.article, field)
+    return problems + quote_problems(case, analysed) + speaker_problems(case, analysed)

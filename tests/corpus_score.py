@@ -1,7 +1,8 @@
 """Score quote attribution on the annotated corpus of `tests/articles/`.
 
     python tests/corpus_score.py                 # figures per article and in total
-    python tests/corpus_score.py --write-floor   # also commit the totals as the new floor
+    python tests/corpus_score.py --diff          # also every difference from the expectations
+    python tests/corpus_score.py --write-floor   # also save the totals as the new floor
 
 Three figures, each precision / recall / F1 over the whole corpus:
 - quotes: every quotation in the body (scare quotes and titles too), an actual quote
@@ -28,6 +29,7 @@ from corpus import (
     ARTICLES_DIR,
     CorpusCase,
     analyse_source,
+    case_problems,
     find_cases,
     match_quotes,
     normalize_name,
@@ -164,14 +166,30 @@ def print_report(scores: Sequence[CaseScore]) -> None:
         print(f"floor {key}: {value:.3f}")
 
 
+def print_differences() -> None:
+    for case in find_cases():
+        try:
+            problems = case_problems(case, analyse_source(case.source))
+        except ContentError as error:
+            problems = [f"not loaded: {error}"]
+        print(f"\n{case.name}: {len(problems) or 'no'} differences")
+        for problem in problems:
+            print(f"  {problem}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--write-floor", action="store_true", help="save the totals as the new floor"
     )
+    parser.add_argument(
+        "--diff", action="store_true", help="print every difference from the expectations"
+    )
     args = parser.parse_args(argv)
     scores = score_corpus()
     print_report(scores)
+    if args.diff:
+        print_differences()
     if args.write_floor:
         write_floor(total_tallies(scores))
         print(f"wrote {FLOOR_PATH}")
