@@ -1,0 +1,584 @@
+"""Build benchmark: newsgen against Pelican and Hugo on the same synthetic corpus.
+
+    python tests/bench/bench_build.py [--articles 10000] [--peers pelican,hugo]
+                                      [--install-peers] [--work DIR] [--repeat N]
+
+Generates the corpus (`tests/bench/corpus.py`) into a scratch folder, then for each
+generator measures, one after the other on the same machine:
+
+- cold build: output and caches deleted first;
+- no-op rebuild: the same command again, nothing changed;
+- one-edit rebuild: the newest article gets a corrected sentence, then the command again;
+- peak memory: the largest of the build's own peak RSS (`wait4` rusage, which covers
+  every descendant it waited for) and the sampled sum of PSS over its live process tree
+  (so that a build with worker processes is counted whole).
+
+and prints a table with the ratios newsgen/peer (below 1 means newsgen is faster or
+smaller), and what each generator wrote (article, home, tag pages, feed entries) so that
+one can see the sites are the same. The peers are not newsgen dependencies:
+`--install-peers` puts Pelican in a virtualenv and Hugo (Debian's package, unpacked
+with `dpkg -x`, nothing installed system-wide) into `WORK/peers/`. Their settings
+and themes are in `tests/bench/peers/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # the generator beside this script
+
+BENCH_DIR = Path(__file__).resolve().parent
+PEERS_DIR = BENCH_DIR / "peers"
+REPO_DIR = BENCH_DIR.parent.parent
+PEERS = ("pelican", "hugo")
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+# --- measuring one command ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One timed command: wall and CPU seconds, peak memory, how it ended."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    exit_code: int
+    log: str
+
+
+def _children_of() -> dict[int, list[int]]:
+    """Every live process's children, from /proc (the kernel here has no `children` file)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_bytes()
+        except OSError:  # the process ended while we looked: it has no children to count
+            continue
+        parent = int(stat.rsplit(b")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size of `pid` (shared pages split between sharers), 0 if it ended."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_bytes()
+    except OSError:  # ended, or a kernel without smaps_rollup: fall back to RSS
+        try:
+            return int(Path(f"/proc/{pid}/statm").read_bytes().split()[1]) * PAGE_SIZE
+        except OSError:
+            return 0
+    found = re.search(rb"^Pss:\s+(\d+) kB", rollup, flags=re.M)
+    return int(found[1]) * 1024 if found else 0
+
+
+@dataclass(slots=True)
+class _TreeSampler:
+    """Samples the summed PSS of a process and its descendants until stopped."""
+
+    root: int
+    interval: float = 0.05
+    peak: int = 0
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def sample(self) -> None:
+        while not self.stop.is_set():
+            tree, todo = [], [self.root]
+            children = _children_of()
+            while todo:
+                pid = todo.pop()
+                tree.append(pid)
+                todo.extend(children.get(pid, ()))
+            self.peak = max(self.peak, sum(_pss_bytes(pid) for pid in tree))
+            self.stop.wait(self.interval)
+
+
+def run_measured(command: Sequence[str], log_path: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `command` in a fresh process and measure it; its output goes to `log_path`."""
+    with log_path.open("wb") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        sampler = _TreeSampler(process.pid)
+        thread = threading.Thread(target=sampler.sample, daemon=True)
+        thread.start()
+        # wait4 instead of Popen.wait: its rusage covers the child and what it waited for.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        sampler.stop.set()
+        thread.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    peak = max(usage.ru_maxrss * 1024, sampler.peak)
+    text = log_path.read_text("utf-8", errors="replace")
+    return Run(
+        seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        peak_mb=peak / 1e6,
+        exit_code=process.returncode,
+        log=text[-2000:],
+    )
+
+
+# --- the generators -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    """How to build the corpus with one generator, and what to delete for a cold build."""
+
+    name: str
+    version: str
+    command: tuple[str, ...]
+    output: Path
+    # What a cold build starts without: its output and every cache, listed when needed.
+    stale: Callable[[], list[Path]]
+    env: dict[str, str] | None = None
+
+
+def newsgen_version() -> str:
+    """newsgen's commit, marked `+dirty` when the work tree has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as error:
+        return f"unknown commit ({error})"
+    return f"{head}+dirty" if dirty else head
+
+
+def make_newsgen(work: Path) -> Generator:
+    site = work / "corpus" / "newsgen"
+    shutil.copy(PEERS_DIR / "newsgen" / "newsgen.yaml", site / "newsgen.yaml")
+    script = Path(sys.executable).with_name("newsgen")
+    program = [str(script)] if script.exists() else [sys.executable, "-m", "newsgen.cli"]
+    output = work / "out" / "newsgen"
+    keep = {"content", "newsgen.yaml"}
+
+    def stale() -> list[Path]:
+        # Whatever newsgen keeps in its site folder, beside its output or in the user cache.
+        beside = [p for p in output.parent.glob(".*") if "newsgen" in p.name]
+        return [output, work / "cache" / "newsgen", *beside] + [
+            p for p in site.iterdir() if p.name not in keep
+        ]
+
+    return Generator(
+        name="newsgen",
+        version=newsgen_version(),
+        command=(*program, "build", "--site", str(site), "--output", str(output), "--quiet"),
+        output=output,
+        stale=stale,
+        env={**os.environ, "XDG_CACHE_HOME": str(work / "cache" / "newsgen")},
+    )
+
+
+def find_pelican(work: Path) -> Path | None:
+    local = work / "peers" / "pelican-venv" / "bin" / "pelican"
+    if local.exists():
+        return local
+    found = shutil.which("pelican")
+    return Path(found) if found else None
+
+
+def make_pelican(work: Path, program: Path) -> Generator:
+    settings = PEERS_DIR / "pelican"
+    output = work / "out" / "pelican"
+    cache = work / "cache" / "pelican"
+    version = subprocess.run(
+        [str(program), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return Generator(
+        name="pelican",
+        version=version,
+        command=(
+            str(program),
+            str(work / "corpus" / "pelican" / "content"),
+            "--settings",
+            str(settings / "pelicanconf.py"),
+            "--theme-path",
+            str(settings / "theme"),
+            "--output",
+            str(output),
+            "--cache-path",
+            str(cache),
+            "--quiet",
+        ),
+        output=output,
+        stale=lambda: [output, cache],
+    )
+
+
+def _hugo_env(root: Path) -> dict[str, str]:
+    """Hugo unpacked from Debian's package finds its shared libraries beside it."""
+    env = dict(os.environ)
+    libraries = [str(p) for p in sorted((root / "usr" / "lib").glob("*-linux-gnu*"))]
+    if libraries:
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            [*libraries, *filter(None, [env.get("LD_LIBRARY_PATH")])]
+        )
+    return env
+
+
+def find_hugo(work: Path) -> tuple[Path, dict[str, str] | None] | None:
+    root = work / "peers" / "hugo"
+    local = root / "usr" / "bin" / "hugo"
+    if local.exists():
+        return local, _hugo_env(root)
+    found = shutil.which("hugo")
+    return (Path(found), None) if found else None
+
+
+def make_hugo(work: Path, program: Path, env: dict[str, str] | None) -> Generator:
+    site = work / "corpus" / "hugo"
+    shutil.copy(PEERS_DIR / "hugo" / "config.yaml", site / "config.yaml")
+    shutil.copytree(PEERS_DIR / "hugo" / "layouts", site / "layouts", dirs_exist_ok=True)
+    output = work / "out" / "hugo"
+    cache = work / "cache" / "hugo"
+    words = subprocess.run(
+        [str(program), "version"], capture_output=True, text=True, env=env, check=False
+    ).stdout.split()
+    return Generator(
+        name="hugo",
+        version=words[1].removeprefix("v").split("+")[0] if len(words) > 1 else "(unknown)",
+        command=(
+            str(program),
+            "--source",
+            str(site),
+            "--destination",
+            str(output),
+            "--cacheDir",
+            str(cache),
+            "--quiet",
+        ),
+        output=output,
+        stale=lambda: [output, cache, site / "resources"],
+        env=env,
+    )
+
+
+# --- installing the peers into the scratch folder -----------------------------------------
+
+
+def install_pelican(peers: Path) -> None:
+    venv = peers / "pelican-venv"
+    if (venv / "bin" / "pelican").exists():
+        return
+    print(f"installing Pelican into {venv} ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "pelican", "markdown"],
+        check=True,
+    )
+
+
+def _package_depends(package: str) -> list[str]:
+    """The packages `package` depends on, from apt's cache (virtual ones left out)."""
+    result = subprocess.run(
+        ["apt-cache", "depends", "--no-recommends", "--no-suggests", package],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = re.findall(r"^\s*(?:\|)?Depends:\s*([^<\s]+)\s*$", result.stdout, flags=re.M)
+    return [n.split(":")[0] for n in names if not n.startswith("libc6")]
+
+
+def install_hugo(peers: Path) -> None:
+    """Debian's hugo and the libraries it needs, unpacked into `peers/hugo` (no dpkg -i)."""
+    root = peers / "hugo"
+    if (root / "usr" / "bin" / "hugo").exists():
+        return
+    debs = peers / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    print(f"downloading Debian's hugo into {debs} ...", flush=True)
+    packages = ["hugo", *_package_depends("hugo")]
+    result = subprocess.run(
+        ["apt-get", "download", "-o", "APT::Sandbox::User=root", *packages],
+        cwd=debs,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"apt-get download {' '.join(packages)} failed (run `apt-get update` first?):\n"
+            + result.stderr.strip()
+        )
+    for deb in sorted(debs.glob("*.deb")):
+        subprocess.run(["dpkg", "-x", str(deb), str(root)], check=True)
+
+
+INSTALLERS: dict[str, Callable[[Path], None]] = {"pelican": install_pelican, "hugo": install_hugo}
+
+
+def make_peer(name: str, work: Path) -> Generator | None:
+    if name == "pelican":
+        pelican = find_pelican(work)
+        return make_pelican(work, pelican) if pelican else None
+    if name == "hugo":
+        hugo = find_hugo(work)
+        return make_hugo(work, *hugo) if hugo else None
+    raise ValueError(f"unknown peer {name!r}; known: {', '.join(PEERS)}")
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SiteShape:
+    """What a build wrote, to check that every generator made the same site."""
+
+    article_pages: int
+    home_pages: int
+    tag_pages: int
+    feed_entries: int
+    files: int
+    megabytes: float
+
+
+def measure_site(output: Path) -> SiteShape:
+    files = [p for p in output.rglob("*") if p.is_file()] if output.exists() else []
+    feed = output / "feed.xml"
+    return SiteShape(
+        article_pages=len(list(output.glob("articles/*/index.html"))),
+        # page/1/ is only a redirect to the home page (Hugo writes one).
+        home_pages=int((output / "index.html").exists())
+        + len([p for p in output.glob("page/*/index.html") if p.parent.name not in ("1",)]),
+        tag_pages=len(list(output.glob("tags/*/index.html"))),
+        feed_entries=feed.read_text("utf-8").count("<entry") if feed.exists() else 0,
+        files=len(files),
+        megabytes=sum(p.stat().st_size for p in files) / 1e6,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    name: str
+    version: str
+    cold: Run
+    noop: Run
+    edit: Run
+    site: SiteShape
+
+
+def _median_run(runs: Sequence[Run]) -> Run:
+    """The run with the median time (its memory with it); a failed run wins, to be seen."""
+    failed = [r for r in runs if r.exit_code != 0]
+    if failed:
+        return failed[0]
+    ordered = sorted(runs, key=lambda r: r.seconds)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def clear(paths: Sequence[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def bench_generator(
+    generator: Generator, work: Path, original: corpus.SyntheticArticle, repeat: int
+) -> Result:
+    """Cold, no-op and one-edit builds of one generator, each `repeat` times."""
+    logs = work / "logs"
+    logs.mkdir(exist_ok=True)
+    edited = corpus.edit_article(original)
+    fmt = generator.name
+
+    def run(step: str, index: int) -> Run:
+        result = run_measured(
+            generator.command, logs / f"{generator.name}-{step}-{index}.log", generator.env
+        )
+        mark = "" if result.exit_code == 0 else f" (exit {result.exit_code})"
+        print(
+            f"  {generator.name:8} {step:5} {result.seconds:7.2f} s {result.peak_mb:7.0f} MB{mark}",
+            flush=True,
+        )
+        return result
+
+    colds, noops, edits = [], [], []
+    for index in range(repeat):
+        clear(generator.stale())
+        colds.append(run("cold", index))
+    site = measure_site(generator.output)
+    for index in range(repeat):
+        noops.append(run("no-op", index))
+    for index in range(repeat):
+        # Alternate the corrected and the original text so that every run sees an edit.
+        version = edited if index % 2 == 0 else original
+        corpus.write_article(work / "corpus", version, [fmt])
+        edits.append(run("edit", index))
+    corpus.write_article(work / "corpus", original, [fmt])
+    return Result(
+        name=generator.name,
+        version=generator.version,
+        cold=_median_run(colds),
+        noop=_median_run(noops),
+        edit=_median_run(edits),
+        site=site,
+    )
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def _cell(run: Run) -> str:
+    return f"{run.seconds:.2f} s" if run.exit_code == 0 else f"failed ({run.exit_code})"
+
+
+def format_table(results: Sequence[Result]) -> str:
+    rows: list[tuple[str, ...]] = [
+        ("", "cold build", "no-op rebuild", "one-edit rebuild", "peak memory", "CPU (cold)")
+    ]
+    for r in results:
+        peak = max(r.cold.peak_mb, r.noop.peak_mb, r.edit.peak_mb)
+        rows.append(
+            (
+                f"{r.name} {r.version}",
+                _cell(r.cold),
+                _cell(r.noop),
+                _cell(r.edit),
+                f"{peak:.0f} MB",
+                f"{r.cold.cpu_seconds:.1f} s",
+            )
+        )
+    base = next((r for r in results if r.name == "newsgen"), None)
+    for peer in results:
+        if base is None or peer is base:
+            continue
+
+        def ratio(a: float, b: float) -> str:
+            return f"{a / b:.2f}x" if b > 0 else "-"
+
+        runs = ((base.cold, peer.cold), (base.noop, peer.noop), (base.edit, peer.edit))
+        cells = [
+            ratio(n.seconds, p.seconds) if n.exit_code == 0 and p.exit_code == 0 else "-"
+            for n, p in runs
+        ]
+        peak_base = max(base.cold.peak_mb, base.noop.peak_mb, base.edit.peak_mb)
+        peak_peer = max(peer.cold.peak_mb, peer.noop.peak_mb, peer.edit.peak_mb)
+        cpu = ratio(base.cold.cpu_seconds, peer.cold.cpu_seconds)
+        rows.append((f"newsgen / {peer.name}", *cells, ratio(peak_base, peak_peer), cpu))
+    rows.append(("", "", "", "", "", ""))
+    rows.append(("what was built", "article pages", "home pages", "tag pages", "feed", "files"))
+    for r in results:
+        s = r.site
+        rows.append(
+            (
+                r.name,
+                str(s.article_pages),
+                str(s.home_pages),
+                str(s.tag_pages),
+                f"{s.feed_entries} entries",
+                f"{s.files} ({s.megabytes:.0f} MB)",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--peers", default=",".join(PEERS), help="comma-separated: pelican,hugo (or none)"
+    )
+    parser.add_argument(
+        "--install-peers", action="store_true", help="install missing peers into WORK/peers/"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=Path("/tmp/newsgen-bench"), help="scratch folder"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the median")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    peers = [p for p in args.peers.split(",") if p and p != "none"]
+    unknown = [p for p in peers if p not in PEERS]
+    if unknown:
+        parser.error(f"unknown peer(s) {', '.join(unknown)}; known: {', '.join(PEERS)}")
+    work: Path = args.work.resolve()
+    if REPO_DIR in (work, *work.parents):
+        parser.error(f"--work {work} is inside the repository; use a scratch folder")
+    work.mkdir(parents=True, exist_ok=True)
+
+    if args.install_peers:
+        for name in peers:
+            INSTALLERS[name](work / "peers")
+
+    clear([work / "corpus", work / "out", work / "cache"])
+    formats = ["newsgen", *peers]
+    summary = corpus.write_corpus(work / "corpus", args.articles, args.seed, formats)
+    print(
+        f"corpus: {summary.articles} articles, {summary.words / max(summary.articles, 1):.0f} "
+        f"words and {summary.quotes / max(summary.articles, 1):.1f} quotes each on average, "
+        f"written in {summary.seconds:.1f} s to {work / 'corpus'}",
+        flush=True,
+    )
+    newest = corpus.make_article(args.articles - 1, args.seed)
+
+    generators = [make_newsgen(work)]
+    for name in peers:
+        peer = make_peer(name, work)
+        if peer is None:
+            print(f"{name}: not found (pass --install-peers to put it in {work / 'peers'})")
+        else:
+            generators.append(peer)
+
+    results = []
+    for generator in generators:
+        result = bench_generator(generator, work, newest, max(args.repeat, 1))
+        results.append(result)
+        failed = [run for run in (result.cold, result.noop, result.edit) if run.exit_code]
+        if failed:
+            print(f"{generator.name} failed; the end of its output:\n{failed[0].log}")
+
+    print()
+    print(
+        f"{args.articles} articles, seed {args.seed}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, newsgen at {newsgen_version()}; "
+        f"median of {max(args.repeat, 1)} run(s); ratio < 1: newsgen is faster or smaller"
+    )
+    print(format_table(results))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
+    return (
+        1 if any(r.cold.exit_code or r.noop.exit_code or r.edit.exit_code for r in results) else 0
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
