@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +10,9 @@ from pathlib import Path
 from newsgen.analysis import analyse_article
 from newsgen.article import AnalysedArticle
 from newsgen.diagnostics import ContentError
+from newsgen.importer import import_article
 from newsgen.loader import load_article
-from newsgen.record import article_record
+from newsgen.record import article_record, format_record
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -27,7 +27,23 @@ def _parse(args: argparse.Namespace) -> int:
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
         analysed = AnalysedArticle(loaded.article, analyse_article(loaded.article))
-        print(json.dumps(article_record(analysed), ensure_ascii=False))
+        print(format_record(article_record(analysed), args.format))
+    return 1 if failed else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    failed = False
+    written: set[Path] = set()
+    for path in args.paths:
+        try:
+            target, warnings = import_article(path, args.to, force=args.force, written=written)
+        except ContentError as error:
+            print(error, file=sys.stderr)
+            failed = True
+            continue
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        print(f"{path} -> {target}")
     return 1 if failed else 0
 
 
@@ -57,6 +73,14 @@ def make_parser() -> argparse.ArgumentParser:
     parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parse.add_argument("--format", choices=("yaml", "json"), default="yaml")
     parse.set_defaults(run=_parse)
+
+    imports = commands.add_parser(
+        "import", help="write each article as Markdown with front-matter, for review"
+    )
+    imports.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imports.add_argument("--to", type=Path, default=Path("content"), help="default: content/")
+    imports.add_argument("--force", action="store_true", help="replace existing files")
+    imports.set_defaults(run=_import)
 
     build = commands.add_parser("build", help="build the site into its output folder")
     check = commands.add_parser("check", help="validate the content, write nothing")

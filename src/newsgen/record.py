@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import yaml
+
 from newsgen.article import AnalysedArticle
+
+# The keys of a record, in order (issue 2, section 5): other tools rely on them.
+RECORD_KEYS = (
+    "source", "headline", "kicker", "dek", "byline", "contributors", "photo_credit",
+    "dateline", "date", "slug", "tags", "paragraphs", "boilerplate", "quotes", "speakers",
+)  # fmt: skip
 
 
 def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
@@ -42,3 +51,13 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
             for s in analysis.speakers
         ],
     }
+
+
+def format_record(record: dict[str, Any], form: str) -> str:
+    """`record` as one JSON line (`json`) or as a YAML document opening with `---` (`yaml`)."""
+    if form == "json":
+        return json.dumps(record, ensure_ascii=False)
+    text: str = yaml.safe_dump(
+        record, sort_keys=False, allow_unicode=True, explicit_start=True, width=100
+    )
+    return text.rstrip("\n")
