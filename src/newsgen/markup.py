@@ -16,6 +16,7 @@ from newsgen.article import BlockKind
 from newsgen.placement import PlacedArticle, PlacedQuote
 
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
+TRAILING_PUNCTUATION = ",.;:!?\u2026"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +93,24 @@ def _render_pieces(
         yield f'<q{id_attr} class="quote">{escape(text[span.start : span.end])}</q>'
         position = span.end
         if span.last:
-            marks = position
-            while marks < len(text) and marks - position < 2 and text[marks] in CLOSING_MARKS:
-                marks += 1
-            yield str(escape(text[position:marks]))
-            position = marks
+            after = _after_closing_mark(text, position)
+            yield str(escape(text[position:after]))
+            position = after
             yield _render_speaker(span.quote, speaker_url)
     yield str(escape(text[position:]))
+
+
+def _after_closing_mark(text: str, end: int) -> int:
+    """Where the speaker goes: after the quote's closing mark (and punctuation before it)."""
+    at = end
+    while at < len(text) and at - end < 2 and text[at] in TRAILING_PUNCTUATION:
+        at += 1
+    if at >= len(text) or text[at] not in CLOSING_MARKS:
+        return end
+    marks = at
+    while marks < len(text) and marks - at < 2 and text[marks] in CLOSING_MARKS:
+        marks += 1
+    return marks
 
 
 def _render_speaker(quote: PlacedQuote, speaker_url: Callable[[str | None], str | None]) -> str:

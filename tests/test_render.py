@@ -1,0 +1,180 @@
+"""Rendering: quotes marked up in the body, the theme overridable by name, strict templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsgen.article import (
+    AnalysedArticle,
+    Article,
+    ArticleAnalysis,
+    BlockKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+)
+from newsgen.builder import ArticleStages, build_site
+from newsgen.config import load_config
+from newsgen.markup import render_body
+from newsgen.placement import place_article
+
+Span = tuple[int, int, int]
+
+
+def body_html(
+    paragraphs: list[Paragraph], quotes: list[tuple[str | None, tuple[Span, ...], bool]]
+) -> str:
+    made = []
+    for speaker, parts, anonymous in quotes:
+        index, start, end = parts[0]
+        text = " ".join(paragraphs[i].text[s:e] for i, s, e in parts if i < len(paragraphs))
+        made.append(
+            Quote(
+                text, speaker, None, "said", index, start, end, QuoteKind.DIRECT, anonymous, parts
+            )
+        )
+    article = Article(Path("a.md"), "H", "a", tuple(paragraphs))
+    placed = place_article(AnalysedArticle(article, ArticleAnalysis(tuple(made), ())), dt.UTC)
+    return str(render_body(placed, lambda key: f"../../speakers/{key}/" if key else None))
+
+
+P = Paragraph
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quotes", "expected"),
+    [
+        pytest.param(
+            [P("\u201cWe will rebuild,\u201d Marsh said.")],
+            [("Elena Marsh", ((0, 1, 16),), False)],
+            '<p>\u201c<q id="quote-1" class="quote">We will rebuild</q>,\u201d '
+            '<a class="said-by" href="../../speakers/elena marsh/">Elena Marsh</a> Marsh said.</p>',
+            id="attribution after the quote",
+        ),
+        pytest.param(
+            [P('"Later," she said, "is where promises go."')],
+            [("Grace Lindqvist", ((0, 1, 7), (0, 20, 41)), False)],
+            '<p>&#34;<q id="quote-1" class="quote">Later,</q>&#34; she said, &#34;<q class="quote">'
+            'is where promises go.</q>&#34; <a class="said-by" href="../../speakers/grace lindqvist/">'
+            "Grace Lindqvist</a></p>",
+            id="split quote: one id, speaker after the last part",
+        ),
+        pytest.param(
+            [P("\u201cFirst part"), P("\u201cSecond part.\u201d")],
+            [("Priya Natarajan", ((0, 1, 11), (1, 1, 13)), False)],
+            '<p>\u201c<q id="quote-1" class="quote">First part</q></p>\n'
+            '<p>\u201c<q class="quote">Second part.</q>\u201d <a class="said-by" '
+            'href="../../speakers/priya natarajan/">Priya Natarajan</a></p>',
+            id="quote running over two paragraphs",
+        ),
+        pytest.param(
+            [P('An official said it was "over".')],
+            [("an official", ((0, 25, 29),), True)],
+            '<p>An official said it was &#34;<q id="quote-1" class="quote">over</q>&#34; '
+            '<span class="said-by anonymous">an official (anonymous)</span>.</p>',
+            id="anonymous source flagged, not linked",
+        ),
+        pytest.param(
+            [P('"No," read a sign.')],
+            [(None, ((0, 1, 4),), False)],
+            '<p>&#34;<q id="quote-1" class="quote">No,</q>&#34; read a sign.</p>',
+            id="unattributed quote",
+        ),
+        pytest.param(
+            [P("short")],
+            [("X", ((0, 2, 99),), False), ("Y", ((5, 0, 1),), False)],
+            "<p>short</p>",
+            id="spans out of range are left out",
+        ),
+        pytest.param(
+            [P('"abc def"')],
+            [("X", ((0, 1, 8),), False), ("Y", ((0, 5, 8),), False)],
+            '<p>&#34;<q id="quote-1" class="quote">abc def</q>&#34; '
+            '<a class="said-by" href="../../speakers/x/">X</a></p>',
+            id="overlapping spans keep the first",
+        ),
+        pytest.param(
+            [
+                P("Why it matters", BlockKind.HEADING),
+                P("one", BlockKind.LIST_ITEM),
+                P("two", BlockKind.LIST_ITEM),
+                P("A statement.", BlockKind.BLOCKQUOTE),
+            ],
+            [],
+            "<h2>Why it matters</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
+            "<blockquote><p>A statement.</p></blockquote>",
+            id="block kinds",
+        ),
+        pytest.param(
+            [P('<b>bold</b> & "<i>"')],
+            [("<img src=x onerror=alert(1)>", ((0, 15, 18),), False)],
+            '<p>&lt;b&gt;bold&lt;/b&gt; &amp; &#34;<q id="quote-1" class="quote">'
+            '&lt;i&gt;</q>&#34; <a class="said-by" href="../../speakers/&lt;img src=x '
+            'onerror=alert(1)&gt;/">&lt;img src=x onerror=alert(1)&gt;</a></p>',
+            id="everything from content is escaped",
+        ),
+    ],
+)
+def test_body_markup(
+    paragraphs: list[Paragraph],
+    quotes: list[tuple[str | None, tuple[Span, ...], bool]],
+    expected: str,
+) -> None:
+    assert body_html(paragraphs, quotes) == expected
+
+
+def make_site(root: Path, templates: dict[str, str]) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "council-vote.md").write_text(
+        "---\nheadline: Council votes\ndate: 2025-03-04\n---\n\nThe council voted.\n",
+        encoding="utf-8",
+    )
+    if templates:
+        (root / "templates").mkdir()
+    for name, text in templates.items():
+        (root / "templates" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_site_template_overrides_the_theme_by_name(
+    tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    site = make_site(
+        tmp_path,
+        {"404.html": '{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}'},
+    )
+    report = build_site(load_config(site), stages=cast_stages)
+    assert not report.errors
+    page = (site / "public" / "404.html").read_text()
+    assert "<h1>Lost at sea</h1>" in page
+    assert 'class="site-nav"' in page  # still the theme's base.html
+    assert "Latest analysis" in (site / "public" / "index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "words"),
+    [
+        ("<p>\n{{ no_such_variable }}\n</p>", 2, "no_such_variable"),
+        ("<p>\n\n{% if %}</p>", 3, "template error"),
+    ],
+)
+def test_template_errors_name_the_template_and_line_and_write_nothing(
+    tmp_path: Path, cast_stages: ArticleStages, template: str, line: int, words: str
+) -> None:
+    site = make_site(tmp_path, {"robots.txt": template})
+    report = build_site(load_config(site), stages=cast_stages)
+    (error,) = report.errors
+    assert error.location.path == site / "templates" / "robots.txt"
+    assert error.location.line == line
+    assert words in error.message
+    assert not report.written
+    assert not (site / "public").exists()
+
+
+def test_autoescape_is_on_for_every_template(tmp_path: Path, cast_stages: ArticleStages) -> None:
+    site = make_site(tmp_path, {"robots.txt": "{{ '<b>' }}"})
+    build_site(load_config(site), stages=cast_stages)
+    assert (site / "public" / "robots.txt").read_text() == "&lt;b&gt;"

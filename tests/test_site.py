@@ -1,0 +1,187 @@
+"""The site-wide index: one speaker per name across the archive, tags, months, order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsgen.article import (
+    AnalysedArticle,
+    Article,
+    ArticleAnalysis,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+)
+from newsgen.placement import PlacedArticle, make_slug, place_article
+from newsgen.site import index_site
+
+UTC = dt.UTC
+
+
+def placed(
+    slug: str,
+    said: tuple[tuple[str, str], ...] = (),
+    *,
+    day: int | None = 1,
+    tags: tuple[str, ...] = (),
+    kinds: dict[str, SpeakerKind] | None = None,
+    source: str | None = None,
+) -> PlacedArticle:
+    """An article whose paragraph i is the quote said[i] = (speaker, words)."""
+    paragraphs = tuple(Paragraph(f"\u201c{words}\u201d") for _, words in said)
+    kinds = kinds or {}
+    quotes = tuple(
+        Quote(
+            words,
+            name,
+            None,
+            "said",
+            i,
+            1,
+            1 + len(words),
+            QuoteKind.DIRECT,
+            kinds.get(name) is SpeakerKind.ANONYMOUS,
+        )
+        for i, (name, words) in enumerate(said)
+    )
+    names = dict.fromkeys(name for name, _ in said)
+    speakers = tuple(
+        Speaker(n, None, kinds.get(n, SpeakerKind.PERSON), sum(1 for m, _ in said if m == n))
+        for n in names
+    )
+    article = Article(
+        source=Path(source or f"content/{slug}.md"),
+        headline=f"Headline of {slug}",
+        slug=slug,
+        paragraphs=paragraphs,
+        date=dt.datetime(2025, 3, day, 9, tzinfo=UTC) if day else None,
+        tags=tags,
+    )
+    return place_article(AnalysedArticle(article, ArticleAnalysis(quotes, speakers)), UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Tomas Reyes", "tomas-reyes"),
+        ("  City Hall  ", "city-hall"),
+        ("São Tomé & Príncipe", "sao-tome-principe"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("\u6771\u4eac", ""),
+    ],
+)
+def test_slugs_are_safe_path_segments(text: str, slug: str) -> None:
+    assert make_slug(text) == slug
+
+
+def test_a_person_named_the_same_way_in_several_articles_is_one_speaker() -> None:
+    site = index_site(
+        [
+            placed("a", (("Elena Marsh", "We will fix the pipes"),)),
+            placed("b", (("elena  marsh", "Not this year"), ("Tomas Reyes", "Too late"))),
+            placed("c", (("Elena Marsh", "Soon"),), day=3),
+        ]
+    ).site
+    marsh = site.speaker_by_key["elena marsh"]
+    assert marsh.name == "Elena Marsh"
+    assert len(marsh.quotes) == 3
+    assert set(marsh.articles) == {"a", "b", "c"}
+    assert [s.name for s in site.speakers] == ["Elena Marsh", "Tomas Reyes"]
+    assert marsh.url == "speakers/elena-marsh/"
+
+
+def test_anonymous_sources_are_not_merged_into_a_speaker_page() -> None:
+    kinds = {"a senior official": SpeakerKind.ANONYMOUS}
+    site = index_site(
+        [
+            placed("a", (("a senior official", "It is over"),), kinds=kinds),
+            placed("b", (("a senior official", "It is not over"),), kinds=kinds),
+        ]
+    ).site
+    assert site.speakers == ()
+    assert all(q.anonymous for a in site.articles for q in a.quotes)
+    assert site.articles[0].sources[0].anonymous
+
+
+def test_speakers_whose_names_make_the_same_slug_get_distinct_pages() -> None:
+    site = index_site(
+        [
+            placed(
+                "a",
+                (
+                    ("Anne-Marie Dubois", "Yes"),
+                    ("Anne Marie Dubois", "No"),
+                    ("Anne Marie Dubois", "Maybe"),
+                ),
+            )
+        ]
+    ).site
+    assert sorted(s.url for s in site.speakers) == [
+        "speakers/anne-marie-dubois-2/",
+        "speakers/anne-marie-dubois/",
+    ]
+
+
+def test_articles_are_newest_first_with_neighbours_and_months() -> None:
+    site = index_site(
+        [placed("old", day=1), placed("new", day=20), placed("undated", day=None)]
+    ).site
+    assert [a.slug for a in site.articles] == ["new", "old", "undated"]
+    assert site.older["new"] == "old" and site.newer["old"] == "new"
+    assert "new" not in site.newer
+    assert [(m.year, m.month, m.articles) for m in site.months] == [(2025, 3, ("new", "old"))]
+
+
+def test_tags_are_merged_by_slug_and_counted() -> None:
+    site = index_site(
+        [
+            placed("a", tags=("City Hall", "Water")),
+            placed("b", tags=("city hall",)),
+            placed("c", tags=("Water", "city-hall")),
+        ]
+    ).site
+    assert [(t.slug, len(t.articles)) for t in site.tags] == [("city-hall", 3), ("water", 2)]
+
+
+def test_related_articles_share_speakers_or_tags_and_speakers_weigh_more() -> None:
+    site = index_site(
+        [
+            placed("subject", (("Grace Lindqvist", "Later"),), tags=("Transport",), day=10),
+            placed("same-speaker", (("Grace Lindqvist", "Never"),), day=2),
+            placed("same-tag", tags=("Transport",), day=3),
+            placed("unrelated", tags=("Weather",), day=4),
+        ]
+    ).site
+    assert site.related["subject"] == ("same-speaker", "same-tag")
+
+
+def test_two_articles_writing_the_same_page_is_an_error_naming_both() -> None:
+    indexed = index_site(
+        [
+            placed("water-vote", source="content/water-vote.txt"),
+            placed("water-vote", source="content/2025/water-vote.md"),
+        ]
+    )
+    (problem,) = indexed.diagnostics
+    assert "content/water-vote.txt" in str(problem)
+    assert "content/2025/water-vote.md" in str(problem)
+    assert len(indexed.site.articles) == 1
+
+
+def test_a_slug_without_letters_is_an_error() -> None:
+    indexed = index_site([placed("\u2014\u2014")])
+    assert indexed.site.articles == ()
+    assert "slug" in indexed.diagnostics[0].message
+
+
+def test_quote_shares_and_reading_time() -> None:
+    article = placed("a", (("Elena Marsh", "one two three"), ("Tomas Reyes", "four")))
+    shares = {s.name: round(s.word_share, 2) for s in article.sources}
+    assert shares == {"Elena Marsh": 0.75, "Tomas Reyes": 0.25}
+    assert article.reading_minutes == 1
