@@ -23,6 +23,7 @@ from newsgen.quotes.lexicon import (
     PRONOUNS,
     ROLE_WORDS,
     SOURCE_DETERMINERS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     word_set,
 )
@@ -143,6 +144,14 @@ def _role_prefix(text: str) -> tuple[str | None, int]:
         low = words[i].group().lower()
         if low in ROLE_WORDS or (words[i].group()[0].isupper() and low not in NOT_NAMES):
             first = i
+            continue
+        if (
+            low.isalpha()
+            and low not in NOT_NAMES
+            and low not in SPEECH_VERBS
+            and len(words) - i <= 4
+        ):
+            first = i  # "mayoral", "port authority"
             continue
         break
     if first == len(words):
@@ -335,12 +344,15 @@ def read_mention_after(text: str) -> Mention | None:
             break
         word = match.group()
         low = word.lower().rstrip(".")
+        plain = low.isalpha() and low not in NOT_NAMES and low not in SPEECH_VERBS
+        plain = plain and low not in _PREPOSITIONS and len(run_words) < 4
         if (
             word[0].isupper()
             or low in ROLE_WORDS
             or low in SOURCE_DETERMINERS
             or low in ANONYMOUS_HEADS
             or low in _NAME_LINKS
+            or plain
         ):
             run_words.append(match)
             if len(run_words) >= 10:
@@ -356,7 +368,19 @@ def read_mention_after(text: str) -> Mention | None:
             ):
                 break
             run_words.append(match)
-    while run_words and run_words[-1].group().lower() in _NAME_LINKS:
+    named = any(w.group()[0].isupper() and w.group().lower() not in NOT_NAMES for w in run_words)
+    if not named:
+        # no name follows: keep the words a speaker phrase is made of ("the council")
+        opened = bool(run_words) and run_words[0].group().lower() in SOURCE_DETERMINERS
+        for i, match in enumerate(run_words):
+            low = match.group().lower().rstrip(".")
+            if i > int(opened) and low not in ROLE_WORDS | ANONYMOUS_HEADS | ORGANIZATION_HEADS:
+                run_words = run_words[:i]
+                break
+    while run_words and (
+        run_words[-1].group().lower() in _NAME_LINKS
+        or (named and run_words[-1].group()[0].islower())
+    ):
         run_words.pop()
     if not run_words:
         return None

@@ -1,0 +1,182 @@
+"""Attribution of whole paragraphs: each named rule, continuation, merging, sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgen.analysis import analyse_article
+from newsgen.article import (
+    Article,
+    Paragraph,
+    QuoteCorrection,
+    QuoteKind,
+    SpeakerCorrection,
+    SpeakerKind,
+)
+from newsgen.quotes.context import build_contexts
+from newsgen.quotes.rules import ATTRIBUTION_RULES, attribute_context
+from newsgen.quotes.spans import find_quote_spans
+
+
+def _article(*paragraphs: str, **fields: object) -> Article:
+    return Article(
+        Path("t.txt"), "Headline", "t", tuple(Paragraph(p) for p in paragraphs), **fields
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "speaker", "verb"),
+    [
+        (
+            "“We will reopen the bridge,” Mayor Tom Greer said Monday.",
+            "after_speaker_verb",
+            "Tom Greer",
+            "said",
+        ),
+        ("“We will reopen the bridge,” said Greer.", "after_verb_speaker", "Greer", "said"),
+        (
+            "Greer told reporters: “We will reopen the bridge.”",
+            "before_speaker_verb",
+            "Greer",
+            "told",
+        ),
+        (
+            "“The bridge reopens in May,” according to the Transport Ministry.",
+            "according_to",
+            "Transport Ministry",
+            "according to",
+        ),
+        (
+            "The repairs were “overdue by a decade” in places, the ministry said in a statement.",
+            "after_clause",
+            "the ministry",
+            "said",
+        ),
+        ("“We rebuilt it once and we will again.” ― Ada Moreno", "dash_credit", "Ada Moreno", None),
+        (
+            "The council met on Friday, saying it hoped for “a quick fix” soon.",
+            "before_participle",
+            "the council",
+            "saying",
+        ),
+    ],
+)
+def test_rule_attributes(sentence: str, rule: str, speaker: str, verb: str | None) -> None:
+    contexts = build_contexts(sentence, find_quote_spans(0, sentence))
+    found = attribute_context(contexts[0])
+    assert found is not None
+    assert (found.rule, found.mention.name, found.verb) == (rule, speaker, verb)
+
+
+def test_rules_are_named_and_ordered() -> None:
+    names = ATTRIBUTION_RULES.names()
+    assert (
+        names.index("after_speaker_verb")
+        < names.index("before_speaker_verb")
+        < names.index("after_clause")
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # split quote around the attribution: one quote, two parts
+        (
+            ["“The harbour,” Ada Moreno said, “is our whole economy.”"],
+            [("Ada Moreno", 2, QuoteKind.DIRECT)],
+        ),
+        # continuation after a direct quote: same quote
+        (
+            ["“We are ready,” Ada Moreno said. “The boats are fuelled.”"],
+            [("Ada Moreno", 2, QuoteKind.DIRECT)],
+        ),
+        # continuation after a partial quote: a new direct quote, same speaker
+        (
+            ["The plan is “a good start,” Ada Moreno said. “We need more.”"],
+            [("Ada Moreno", 1, QuoteKind.PARTIAL), ("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
+        # multi-paragraph quote: the opening mark with no closing one runs on
+        (
+            ["Ada Moreno said: “We lost three boats.", "“We will not lose a fourth.”"],
+            [("Ada Moreno", 2, QuoteKind.DIRECT)],
+        ),
+        # a paragraph that is only a quote continues the previous speaker
+        (
+            ["“It was a long night,” said Ada Moreno.", "“Nobody slept.”"],
+            [("Ada Moreno", 1, QuoteKind.DIRECT), ("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
+        # a scare quote belongs to nobody
+        (["The so-called “fast lane” opened in June."], [(None, 1, QuoteKind.PARTIAL)]),
+    ],
+)
+def test_quote_structure(
+    paragraphs: list[str], expected: list[tuple[str | None, int, QuoteKind]]
+) -> None:
+    quotes = analyse_article(_article(*paragraphs)).quotes
+    assert [(q.speaker, len(q.parts), q.kind) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # surname resolved to the full name and role given earlier
+        (
+            [
+                "“Costs doubled,” said Ada Moreno, a director at the Harbour Trust.",
+                "“Nobody planned for it,” Moreno added.",
+            ],
+            ["Ada Moreno", "Ada Moreno"],
+        ),
+        # he/she alternate between two people of different gender
+        (
+            [
+                "Council leader Mark Ellis and his deputy, Susan Hale, disagreed on Monday.",
+                "“The tax is fair,” he said.",
+                "“It is not,” she said.",
+                "“We will vote next week,” he added.",
+            ],
+            ["Mark Ellis", "Susan Hale", "Mark Ellis"],
+        ),
+        # honorifics give the gender of a name the lists do not know
+        (
+            [
+                "Mrs. Okonkwo and Mr. Varga spoke after the vote.",
+                "“We won,” she said.",
+                "“We lost,” he said.",
+            ],
+            ["Okonkwo", "Varga"],
+        ),
+    ],
+)
+def test_speaker_resolution(paragraphs: list[str], speakers: list[str]) -> None:
+    assert [q.speaker for q in analyse_article(_article(*paragraphs)).quotes] == speakers
+
+
+def test_speakers_include_indirect_and_anonymous_sources() -> None:
+    analysis = analyse_article(
+        _article(
+            "A senior police official told the Courier that two arrests were made.",
+            "“We expect more,” the Harbour Police said in a statement.",
+        )
+    )
+    kinds = {(s.name, s.kind, s.quotes) for s in analysis.speakers}
+    assert kinds == {
+        ("a senior police official", SpeakerKind.ANONYMOUS, 0),
+        ("Harbour Police", SpeakerKind.ORGANIZATION, 1),
+    }
+
+
+def test_editor_corrections_are_applied() -> None:
+    article = _article(
+        "“The port stays open,” said Greer.",
+        "“We will check every crane,” Ada Moreno said.",
+        speaker_corrections=(
+            SpeakerCorrection("Greer", rename="Tom Greer", role="harbour master"),
+        ),
+        quote_corrections=(QuoteCorrection("every crane", "Tom Greer"),),
+    )
+    analysis = analyse_article(article)
+    assert [(q.speaker, q.role) for q in analysis.quotes] == [("Tom Greer", "harbour master")] * 2
+    assert [(s.name, s.quotes) for s in analysis.speakers if s.quotes] == [("Tom Greer", 2)]

@@ -1,0 +1,80 @@
+"""Reading speaker phrases: names with titles and appositives, sources, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mention_before
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "kind"),
+    [
+        ("Secretary of State Ann Whitlow", "Ann Whitlow", "Secretary of State", MentionKind.NAME),
+        (
+            "the Irish ambassador to the U.N., Ciaran Doyle,",
+            "Ciaran Doyle",
+            "Irish ambassador to the U.N.",
+            MentionKind.NAME,
+        ),
+        (
+            "Mara Lind, an economist with the Baltic Policy Institute,",
+            "Mara Lind",
+            "economist with the Baltic Policy Institute",
+            MentionKind.NAME,
+        ),
+        (
+            "Democratic mayoral candidate Paul Hendry",
+            "Paul Hendry",
+            "Democratic mayoral candidate",
+            MentionKind.NAME,
+        ),
+        ("Meanwhile Mr. Okafor", "Okafor", None, MentionKind.NAME),
+        ("Hendry", "Hendry", None, MentionKind.NAME),
+        ("the Pentagon", "Pentagon", None, MentionKind.ORGANIZATION),
+        ("The Transport Ministry", "Transport Ministry", None, MentionKind.ORGANIZATION),
+        ("A senior defense official", "a senior defense official", None, MentionKind.ANONYMOUS),
+        (
+            "a spokeswoman for the ministry",
+            "a spokeswoman for the ministry",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        (
+            "two people familiar with the talks",
+            "two people familiar with the talks",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        ("She", "she", None, MentionKind.PRONOUN),
+    ],
+)
+def test_read_mention_before(text: str, name: str, role: str | None, kind: MentionKind) -> None:
+    mention = read_mention_before(text)
+    assert mention is not None
+    assert (mention.name, mention.role, mention.kind) == (name, role, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (" Hendry.", "Hendry", None),
+        (
+            " Mara Lind, an economist with the Baltic Policy Institute.",
+            "Mara Lind",
+            "economist with the Baltic Policy Institute",
+        ),
+        (" port authority spokesman Tom Greer.", "Tom Greer", "port authority spokesman"),
+        (" a senior official.", "a senior official", None),
+        (" the ruling.", "the ruling", None),
+    ],
+)
+def test_read_mention_after(text: str, name: str, role: str | None) -> None:
+    mention = read_mention_after(text)
+    assert mention is not None
+    assert (mention.name, mention.role) == (name, role)
+
+
+@pytest.mark.parametrize("text", [" Friday.", " in a statement.", ""])
+def test_no_speaker_after(text: str) -> None:
+    assert read_mention_after(text) is None
