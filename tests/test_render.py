@@ -58,8 +58,8 @@ P = Paragraph
             [P('"Later," she said, "is where promises go."')],
             [("Grace Lindqvist", ((0, 1, 7), (0, 20, 41)), False)],
             '<p>&#34;<q id="quote-1" class="quote">Later,</q>&#34; she said, &#34;<q class="quote">'
-            'is where promises go.</q>&#34; <a class="said-by" href="../../speakers/grace lindqvist/">'
-            "Grace Lindqvist</a></p>",
+            'is where promises go.</q>&#34; <a class="said-by" '
+            'href="../../speakers/grace lindqvist/">Grace Lindqvist</a></p>',
             id="split quote: one id, speaker after the last part",
         ),
         pytest.param(
