@@ -154,8 +154,8 @@ def _load_yaml(path: Path, text: str, first_line: int) -> tuple[dict[Any, Any], 
 def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
     if problem.startswith("could not determine a constructor for the tag"):
-        tag = problem.rsplit(" ", 1)[-1]
-        return f"front-matter YAML tag {tag} is not allowed (only plain values, lists and maps)"
+        tag = problem.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        return f"front-matter YAML tag '{tag}' is not allowed (only plain values, lists and maps)"
     context = f"{error.context}, " if error.context else ""
     return f"invalid front-matter YAML: {context}{problem}"
 

@@ -11,7 +11,8 @@ Rules, in order, for each non-blank line:
 2. a photo credit -> `photo_credit` (a caption before it is removed);
 3. before the headline: a kicker alone, a byline or a date; else the headline
    (a line of at most `MAX_HEADLINE` characters; a kicker prefix is split off);
-4. after it: a line in the headline's own block (a subheadline), "Kicker: dek",
+4. after it: a subheadline (the second and last line of the headline's block),
+   "Kicker: dek",
    a kicker alone, a byline, an outlet line under the byline, a date, or a
    short line followed closely by a byline/date (a dek); else the body starts.
 """
@@ -145,7 +146,7 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
             line_kicker, line_dek = split_kicker(text)
             if (
                 line_kicker is not None
-                or index == headline_index + 1
+                or _is_subheadline(lines, index, headline_index)
                 or _head_follows(lines, index + 1, rules)
             ):
                 kicker = kicker or line_kicker
@@ -198,3 +199,12 @@ def _byline_detail_follows(lines: Sequence[str], start: int) -> bool:
         if text:
             return bool(is_role_line(text) or is_affiliation_line(text) or find_date_line(text))
     return False
+
+
+def _is_subheadline(lines: Sequence[str], index: int, headline_index: int) -> bool:
+    """A second line of the headline's block that ends the block ("Headline\nSubheadline")."""
+    return (
+        index == headline_index + 1
+        and len(lines[index].strip()) <= MAX_HEADLINE
+        and (index + 1 == len(lines) or not lines[index + 1].strip())
+    )
