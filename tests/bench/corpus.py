@@ -259,6 +259,11 @@ DEKS = (
     "The outcome could shape next year's elections across the region.",
     "Residents and officials disagree on who should pay and how soon.",
 )
+PHOTO_CREDITS = (
+    "Photo: Lars Vintner / Harbor Valley Ledger",
+    "(AP Photo/Mirela Dunca)",
+    "Photo: Tobiah Kern for The Harbor Valley Ledger",
+)
 KICKERS = ("Analysis", "Explainer", "Exclusive")
 BOILERPLATE = (
     ("Sign up for our morning newsletter",),
@@ -499,7 +504,7 @@ def make_article(number: int, seed: int = 1) -> SyntheticArticle:
         tags=tags,
         paragraphs=tuple(paragraphs),
         quotes=quote_count,
-        photo_credit="Lars Vintner / Harbor Valley Ledger" if rng.random() < 0.3 else None,
+        photo_credit=rng.choice(PHOTO_CREDITS) if rng.random() < 0.3 else None,
         boilerplate=rng.choice(BOILERPLATE),
         straight_quotes=straight,
     )
