@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speaker, SpeakerKind
 from newsgen.quotes.cast import Cast, Resolved
-from newsgen.quotes.context import SENTENCE_END_RE, QuoteContext, build_contexts
+from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts
 from newsgen.quotes.mentions import MentionKind, read_mention_before
 from newsgen.quotes.rules import (
     Attribution,
@@ -43,6 +43,7 @@ _INDIRECT_VERBS = frozenset(
         "confirmed",
     ]
 )
+_INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_VERBS)) + r")\b")
 _INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
 
 
@@ -50,19 +51,6 @@ _INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONY
 class _Found:
     quote: Quote
     speaker: Resolved | None
-
-
-def _sentence_index(text: str) -> list[int]:
-    """For each character of `text`, the number of its sentence."""
-    index = [0] * (len(text) + 1)
-    sentence, last = 0, 0
-    for match in SENTENCE_END_RE.finditer(text):
-        for i in range(last, match.end()):
-            index[i] = sentence
-        sentence, last = sentence + 1, match.end()
-    for i in range(last, len(text) + 1):
-        index[i] = sentence
-    return index
 
 
 def _is_direct(ctx: QuoteContext, found: Attribution | None) -> bool:
@@ -114,12 +102,14 @@ def _extend(quote: Quote, ctx: QuoteContext) -> Quote:
 
 
 def _indirect_sources(
-    index: int, text: str, spans: list[QuoteSpan], sentence_of: list[int], cast: Cast
+    index: int, text: str, spans: list[QuoteSpan], sentence_of: SentenceIndex, cast: Cast
 ) -> list[tuple[int, Resolved]]:
     """Speakers of sentences with no quotation ("A senior official said …")."""
     found: list[tuple[int, Resolved]] = []
     begin = 0
-    ends = [m.end() for m in SENTENCE_END_RE.finditer(text)] + [len(text)]
+    if not _INDIRECT_RE.search(text):
+        return found
+    ends = [*sentence_of.ends, len(text)]
     for end in ends:
         if not any(span.start < end and span.end > begin for span in spans):
             sentence = text[begin:end]
@@ -135,7 +125,7 @@ def _indirect_sources(
                 ):
                     continue
                 at = begin + mention.start
-                resolved = cast.resolve(mention, index, sentence_of[at], at)
+                resolved = cast.resolve(mention, index, sentence_of.at(at), at)
                 if resolved is not None:
                     found.append((at, resolved))
                 break
@@ -153,7 +143,7 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         spans = find_quote_spans(index, text)
-        sentence_of = _sentence_index(text)
+        sentence_of = SentenceIndex.of(text)
         cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
         for _, source in _indirect_sources(index, text, spans, sentence_of, cast):
             order.append(source)
@@ -182,7 +172,7 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 speaker = cast.resolve(
                     attribution.mention,
                     index,
-                    sentence_of[min(attribution.position, len(text))],
+                    sentence_of.at(attribution.position),
                     attribution.position,
                 )
                 verb = attribution.verb

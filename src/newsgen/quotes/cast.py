@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
+from newsgen.quotes.context import SentenceIndex
 from newsgen.quotes.lexicon import ORGANIZATION_WORDS, ROLE_WORDS, TITLE_WORDS
 from newsgen.quotes.mentions import (
     NOT_NAMES,
@@ -98,7 +99,7 @@ class Cast:
         self.timeline.append((paragraph, sentence, offset, name))
 
     def scan_names(
-        self, paragraph: int, text: str, sentence_of: list[int], hidden: list[tuple[int, int]]
+        self, paragraph: int, text: str, sentence_of: SentenceIndex, hidden: list[tuple[int, int]]
     ) -> None:
         """Record every person named in `text` outside the `hidden` (quoted) ranges."""
         for match in _CAPITALISED_RUN_RE.finditer(text):
@@ -119,7 +120,9 @@ class Cast:
                 if last in self.surnames:
                     person = self.people[self.surnames[last]]
             if person is not None:
-                self.note_mention(paragraph, sentence_of[match.start()], match.start(), person.name)
+                self.note_mention(
+                    paragraph, sentence_of.at(match.start()), match.start(), person.name
+                )
 
     def resolve(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

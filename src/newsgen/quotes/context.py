@@ -9,16 +9,19 @@ same sentence (a quote split around its attribution).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsgen.quotes.spans import QuoteSpan
 
-_ABBREVIATION_BEFORE = (
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
-    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bNo)(?<!\bvs)"
+# Checked only where punctuation matched, so the scan stays fast.
+_NOT_ABBREVIATION = (
+    r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
+    r"(?<!\bSr\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)"
+    r"(?<!\bNo\.)(?<!\bvs\.)"
 )
 SENTENCE_END_RE = re.compile(
-    _ABBREVIATION_BEFORE + r"[.!?…]+[\"”\u2019)]*\s+(?=[A-Z“\"\u2018(0-9]|$)"
+    r"[.!?\u2026]+" + _NOT_ABBREVIATION + r"[\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(0-9]|$)"
 )
 _QUOTE_ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"'\u2019”)]*$")
 
@@ -47,6 +50,20 @@ def _mark_end(span: QuoteSpan, text: str) -> int:
     while at < len(text) and text[at].isspace():
         at += 1
     return at + 1 if span.closed and at < len(text) else at
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceIndex:
+    """Which sentence of a paragraph an offset falls in."""
+
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> SentenceIndex:
+        return cls(tuple(m.end() for m in SENTENCE_END_RE.finditer(text)))
+
+    def at(self, offset: int) -> int:
+        return bisect_right(self.ends, offset)
 
 
 def ends_sentence(quoted: str) -> bool:

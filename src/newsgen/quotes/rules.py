@@ -22,6 +22,11 @@ from newsgen.quotes.mentions import (
 from newsgen.quotes.registry import Registry
 
 _WORD_RE = re.compile(r"[\w\u2019'-]+")
+_SPEECH_VERB_RE = re.compile(
+    r"(?<![\w\u2019'-])(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")(?![\w\u2019'-])"
+)
 _LEADING_PUNCT_RE = re.compile(r"^[\s,;:.?!—\u2013-]*")
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 _DASH_CREDIT_RE = re.compile(
@@ -47,7 +52,7 @@ ATTRIBUTION_RULES: Registry[Rule] = Registry()
 
 
 def find_speech_verbs(text: str) -> list[re.Match[str]]:
-    return [m for m in _WORD_RE.finditer(text) if m.group() in SPEECH_VERBS]
+    return list(_SPEECH_VERB_RE.finditer(text))
 
 
 def strip_auxiliaries(text: str) -> str:

@@ -1,0 +1,81 @@
+"""Time loading and attributing a typical article: 800 words, five quotes.
+
+    python tests/bench/bench_analysis.py [--runs N]
+
+Prints the median, best and 90th-percentile time of `load_article` +
+`analyse_article` on one core (the article is written by this script).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsgen.analysis import analyse_article
+from newsgen.loader import load_article
+
+_FILLER = (
+    "The harbour board met for three hours on Tuesday evening in the old customs hall, "
+    "where residents, fishermen and shop owners filled every seat and lined the walls. "
+    "Members reviewed engineering reports, insurance estimates and a survey of the "
+    "breakwater that was damaged in the February storms, and they heard from the "
+    "contractors who had inspected the pilings over the winter."
+)
+
+_QUOTES = [
+    "“We cannot keep patching a wall that the sea has already beaten twice,” "
+    "harbour master Tom Greer said after the vote.",
+    "Greer said the repairs would be “the largest public works project in the town\u2019s "
+    "history,” and that crews would start in April.",
+    "“The question is not whether we pay, but how,” said Ada Moreno, an economist with "
+    "the Coastal Policy Institute.",
+    "“Every year of delay adds to the bill,” Moreno added.",
+    "Council member Susan Hale was less certain. “I have not seen a cost estimate I "
+    "believe,” she said.",
+    "A spokesman for the regional ministry said the government would review the request.",
+]
+
+
+def build_article() -> str:
+    """A plain-text article of about 800 words with five quotations."""
+    paragraphs = ["Harbour board votes to rebuild storm-damaged breakwater", "By Jane Porter"]
+    for i in range(12):
+        paragraphs.append(_FILLER)
+        if i < len(_QUOTES):
+            paragraphs.append(_QUOTES[i])
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=500)
+    args = parser.parse_args(argv)
+    text = build_article()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "harbour.txt"
+        path.write_text(text, encoding="utf-8")
+        article = load_article(path).article
+        analysis = analyse_article(article)
+        timings = []
+        for _ in range(args.runs):
+            begin = time.perf_counter()
+            analyse_article(load_article(path).article)
+            timings.append(time.perf_counter() - begin)
+    timings.sort()
+    words = len(text.split())
+    shape = f"{len(article.paragraphs)} paragraphs, {len(analysis.quotes)} quotes"
+    print(f"article: {words} words, {shape}")
+    print(
+        f"load_article + analyse_article over {args.runs} runs: "
+        f"median {statistics.median(timings) * 1000:.3f} ms, best {timings[0] * 1000:.3f} ms, "
+        f"p90 {timings[int(len(timings) * 0.9)] * 1000:.3f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
