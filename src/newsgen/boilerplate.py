@@ -54,7 +54,7 @@ BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
     ),
     _rule(
         "share",
-        r"share (?:this|on|via|to|the)\b.{0,60}"
+        r"share (?:this (?:article|story|page|post|video)|(?:on|via|to) [\w ]{1,30})"
         r"|share|tweet|copy link|e-?mail|print|whatsapp|facebook|twitter|linkedin|comments?"
         r"|leave a comment|\d+ comments?",
     ),
