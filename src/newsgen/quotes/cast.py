@@ -26,7 +26,7 @@ from newsgen.quotes.mentions import (
 _CAPITALISED_RUN_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?[A-Z][\w\u2019'-]*"
     r"(?:[ \u00a0]+(?:[A-Z][\w\u2019'-]*|[A-Z]\.|"
-    r"(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
+    r"\b(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
 )
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
 

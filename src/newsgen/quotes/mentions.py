@@ -51,7 +51,7 @@ class Mention:
 
 
 _NAME_LINK = r"(?:of|the|de|van|von|bin|al|la|le|du|del|der|da|di|dos|ibn)"
-_NAME_TOKEN = rf"(?:[A-Z][\w\u2019'.-]*|{_NAME_LINK}(?=\s+(?:the\s+)?[A-Z]))"
+_NAME_TOKEN = rf"(?:\b[A-Z][\w\u2019'.-]*|\b{_NAME_LINK}(?=\s+(?:the\s+)?[A-Z]))"
 _NAME_TAIL_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN})*$")
 _NAME_HEAD_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN})*")
 _WORD_RE = re.compile(r"[\w\u2019'.&-]+")
@@ -207,7 +207,15 @@ def _read_common_noun_phrase(text: str) -> Mention | None:
             break
     head = chosen[head_index].group().lower().rstrip(".")
     if det is None:
-        chosen = chosen[head_index : head_index + 1] if head_index == len(chosen) - 1 else chosen
+        owners = [
+            i
+            for i, m in enumerate(chosen[:head_index])
+            if m.group()[:1].isupper() and _POSSESSIVE_RE.search(m.group())
+        ]
+        if owners:
+            chosen = chosen[owners[-1] : head_index + 1]  # "Sudan\u2019s health ministry"
+        elif head_index == len(chosen) - 1:
+            chosen = chosen[head_index : head_index + 1]
         if len(chosen) > 3:
             return None
     phrase = text[chosen[0].start() : chosen[-1].end()]
@@ -318,7 +326,7 @@ def _appositive_start(text: str) -> tuple[str, int] | None:
         return None
     words = text.split()
     if words and len(words) <= 6 and words[-1].lower() in TITLE_WORDS:
-        return text.strip(), len(text) - len(text.lstrip())
+        return _strip_determiner(text.strip()), len(text) - len(text.lstrip())
     return None
 
 
