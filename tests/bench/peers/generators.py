@@ -1,0 +1,232 @@
+"""The generators the build benchmark runs: how to find, install and call each one.
+
+newsgen is the one in this repository; the peers are installed, when asked, into the
+benchmark's scratch folder (never system-wide): Pelican with pip into a virtualenv,
+Hugo from Debian's package unpacked with `dpkg -x`. Their settings and themes are the
+files beside this module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PEERS_DIR = Path(__file__).resolve().parent
+REPO_DIR = PEERS_DIR.parent.parent.parent
+PEERS = ("pelican", "hugo")
+
+
+# --- the generators -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    """How to build the corpus with one generator, and what to delete for a cold build."""
+
+    name: str
+    version: str
+    command: tuple[str, ...]
+    output: Path
+    # What a cold build starts without: its output and every cache, listed when needed.
+    stale: Callable[[], list[Path]]
+    env: dict[str, str] | None = None
+
+
+def newsgen_version() -> str:
+    """newsgen's commit, marked `+dirty` when its code (src/) has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "status", "--porcelain", "--", "src"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as error:
+        return f"unknown commit ({error})"
+    return f"{head}+dirty" if dirty else head
+
+
+def make_newsgen(work: Path) -> Generator:
+    site = work / "corpus" / "newsgen"
+    shutil.copy(PEERS_DIR / "newsgen" / "newsgen.yaml", site / "newsgen.yaml")
+    script = Path(sys.executable).with_name("newsgen")
+    program = [str(script)] if script.exists() else [sys.executable, "-m", "newsgen.cli"]
+    output = work / "out" / "newsgen"
+    keep = {"content", "newsgen.yaml"}
+
+    def stale() -> list[Path]:
+        # Whatever newsgen keeps in its site folder, beside its output or in the user cache.
+        beside = [p for p in output.parent.glob(".*") if "newsgen" in p.name]
+        return [output, work / "cache" / "newsgen", *beside] + [
+            p for p in site.iterdir() if p.name not in keep
+        ]
+
+    return Generator(
+        name="newsgen",
+        version=newsgen_version(),
+        command=(*program, "build", "--site", str(site), "--output", str(output), "--quiet"),
+        output=output,
+        stale=stale,
+        env={**os.environ, "XDG_CACHE_HOME": str(work / "cache" / "newsgen")},
+    )
+
+
+def find_pelican(work: Path) -> Path | None:
+    local = work / "peers" / "pelican-venv" / "bin" / "pelican"
+    if local.exists():
+        return local
+    found = shutil.which("pelican")
+    return Path(found) if found else None
+
+
+def make_pelican(work: Path, program: Path) -> Generator:
+    settings = PEERS_DIR / "pelican"
+    output = work / "out" / "pelican"
+    cache = work / "cache" / "pelican"
+    version = subprocess.run(
+        [str(program), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return Generator(
+        name="pelican",
+        version=version,
+        command=(
+            str(program),
+            str(work / "corpus" / "pelican" / "content"),
+            "--settings",
+            str(settings / "pelicanconf.py"),
+            "--theme-path",
+            str(settings / "theme"),
+            "--output",
+            str(output),
+            "--cache-path",
+            str(cache),
+            "--quiet",
+        ),
+        output=output,
+        stale=lambda: [output, cache],
+    )
+
+
+def _hugo_env(root: Path) -> dict[str, str]:
+    """Hugo unpacked from Debian's package finds its shared libraries beside it."""
+    env = dict(os.environ)
+    libraries = [str(p) for p in sorted((root / "usr" / "lib").glob("*-linux-gnu*"))]
+    if libraries:
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            [*libraries, *filter(None, [env.get("LD_LIBRARY_PATH")])]
+        )
+    return env
+
+
+def find_hugo(work: Path) -> tuple[Path, dict[str, str] | None] | None:
+    root = work / "peers" / "hugo"
+    local = root / "usr" / "bin" / "hugo"
+    if local.exists():
+        return local, _hugo_env(root)
+    found = shutil.which("hugo")
+    return (Path(found), None) if found else None
+
+
+def make_hugo(work: Path, program: Path, env: dict[str, str] | None) -> Generator:
+    site = work / "corpus" / "hugo"
+    shutil.copy(PEERS_DIR / "hugo" / "config.yaml", site / "config.yaml")
+    shutil.copytree(PEERS_DIR / "hugo" / "layouts", site / "layouts", dirs_exist_ok=True)
+    output = work / "out" / "hugo"
+    cache = work / "cache" / "hugo"
+    words = subprocess.run(
+        [str(program), "version"], capture_output=True, text=True, env=env, check=False
+    ).stdout.split()
+    return Generator(
+        name="hugo",
+        version=words[1].removeprefix("v").split("+")[0] if len(words) > 1 else "(unknown)",
+        command=(
+            str(program),
+            "--source",
+            str(site),
+            "--destination",
+            str(output),
+            "--cacheDir",
+            str(cache),
+            "--quiet",
+        ),
+        output=output,
+        stale=lambda: [output, cache, site / "resources"],
+        env=env,
+    )
+
+
+# --- installing the peers into the scratch folder -----------------------------------------
+
+
+def install_pelican(peers: Path) -> None:
+    venv = peers / "pelican-venv"
+    if (venv / "bin" / "pelican").exists():
+        return
+    print(f"installing Pelican into {venv} ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "pelican", "markdown"],
+        check=True,
+    )
+
+
+def _package_depends(package: str) -> list[str]:
+    """The packages `package` depends on, from apt's cache (virtual ones left out)."""
+    result = subprocess.run(
+        ["apt-cache", "depends", "--no-recommends", "--no-suggests", package],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = re.findall(r"^\s*(?:\|)?Depends:\s*([^<\s]+)\s*$", result.stdout, flags=re.M)
+    return [n.split(":")[0] for n in names if not n.startswith("libc6")]
+
+
+def install_hugo(peers: Path) -> None:
+    """Debian's hugo and the libraries it needs, unpacked into `peers/hugo` (no dpkg -i)."""
+    root = peers / "hugo"
+    if (root / "usr" / "bin" / "hugo").exists():
+        return
+    debs = peers / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    print(f"downloading Debian's hugo into {debs} ...", flush=True)
+    packages = ["hugo", *_package_depends("hugo")]
+    result = subprocess.run(
+        ["apt-get", "download", "-o", "APT::Sandbox::User=root", *packages],
+        cwd=debs,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"apt-get download {' '.join(packages)} failed (run `apt-get update` first?):\n"
+            + result.stderr.strip()
+        )
+    for deb in sorted(debs.glob("*.deb")):
+        subprocess.run(["dpkg", "-x", str(deb), str(root)], check=True)
+
+
+INSTALLERS: dict[str, Callable[[Path], None]] = {"pelican": install_pelican, "hugo": install_hugo}
+
+
+def make_peer(name: str, work: Path) -> Generator | None:
+    if name == "pelican":
+        pelican = find_pelican(work)
+        return make_pelican(work, pelican) if pelican else None
+    if name == "hugo":
+        hugo = find_hugo(work)
+        return make_hugo(work, *hugo) if hugo else None
+    raise ValueError(f"unknown peer {name!r}; known: {', '.join(PEERS)}")
