@@ -29,7 +29,8 @@ _BLOCKS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "pre", "ul", "ol",
      "table", "tr", "td", "th", "hr", "dl", "dt", "dd", "figure", "figcaption", "section"}
 )  # fmt: skip
-_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
+# Runs of ordinary white space (not no-break spaces) are one space, as in the text reader.
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def read_markdown_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
@@ -102,7 +103,7 @@ class _BlockCollector(HTMLParser):
         self._flush()
 
     def _flush(self) -> None:
-        text = _LINE_BREAKS.sub(" ", "".join(self._text)).strip()
+        text = _SPACES.sub(" ", "".join(self._text)).strip()
         self._text = []
         if text:
             tag = self._open[-1] if self._open else "p"

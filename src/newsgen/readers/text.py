@@ -6,7 +6,8 @@ Paragraphs are separated by blank lines. Inside a block, a line break ends a
 paragraph when the line is long (over `WRAP_WIDTH` characters: a paragraph
 pasted on one line) or ends a sentence; otherwise the line was wrapped by hand
 and is joined to the next with a space. So text pasted one paragraph per line
-and text wrapped at 72 columns both come out as whole paragraphs.
+and text wrapped at 72 columns both come out as whole paragraphs. Runs of
+spaces and tabs become one space (no-break spaces are kept as written).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from newsgen.segmenter import segment_head
 from newsgen.slug import slugify
 
 WRAP_WIDTH = 100
+_SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”\u2019)\]]*$")
 
 
@@ -57,7 +59,7 @@ def split_paragraphs(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for raw in lines:
-        line = raw.strip()
+        line = _SPACES.sub(" ", raw).strip()
         if current and (not line or _ends_paragraph(current[-1])):
             paragraphs.append(" ".join(current))
             current = []
