@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import pstats
 import re
 import shutil
 import subprocess
@@ -316,6 +317,56 @@ def format_table(results: Sequence[Result]) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What issue 5 asks of newsgen at a corpus size (seconds, megabytes)."""
+
+    cold: float
+    edit: float | None
+    noop: float | None
+    memory: float
+
+
+TARGETS = {10_000: Target(15, 1, 0.5, 300), 100_000: Target(180, None, None, 1000)}
+
+
+def format_targets(result: Result, target: Target) -> str:
+    peak = max(result.cold.peak_mb, result.noop.peak_mb, result.edit.peak_mb)
+    checks = [
+        ("cold build", result.cold.seconds, target.cold, "s"),
+        ("one-edit rebuild", result.edit.seconds, target.edit, "s"),
+        ("no-op rebuild", result.noop.seconds, target.noop, "s"),
+        ("peak memory", peak, target.memory, "MB"),
+    ]
+    lines = []
+    for name, got, wanted, unit in checks:
+        if wanted is None:
+            continue
+        verdict = "met" if got <= wanted else "MISSED"
+        lines.append(f"  {name:17} at most {wanted:g} {unit}: {got:.2f} {unit} ({verdict})")
+    return "\n".join(lines)
+
+
+def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticArticle) -> None:
+    """cProfile of a cold build and of a one-edit rebuild, the top functions of each."""
+    command = list(generator.command)
+    build_at = command.index("build")
+    for step in ("cold", "edit"):
+        if step == "cold":
+            clear(generator.stale())
+        else:
+            corpus.write_article(work / "corpus", corpus.edit_article(newest), ["newsgen"])
+        profile = work / "logs" / f"newsgen-{step}.prof"
+        profiled = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "newsgen.cli"]
+        run = run_measured([*profiled, *command[build_at:]], profile.with_suffix(".log"))
+        print(f"\nprofile of newsgen's {step} build ({run.seconds:.1f} s under cProfile):")
+        stats = pstats.Stats(str(profile))
+        stats.sort_stats("cumulative").print_stats(18)
+        if step == "cold":
+            stats.sort_stats("tottime").print_stats(12)
+    corpus.write_article(work / "corpus", newest, ["newsgen"])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -331,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the median")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--profile", action="store_true", help="then profile newsgen's cold and one-edit builds"
+    )
     args = parser.parse_args(argv)
     peers = [p for p in args.peers.split(",") if p and p != "none"]
     unknown = [p for p in peers if p not in PEERS]
@@ -379,6 +433,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"median of {max(args.repeat, 1)} run(s); ratio < 1: newsgen is faster or smaller"
     )
     print(format_table(results))
+    target = TARGETS.get(args.articles)
+    if target is not None and results[0].name == "newsgen":
+        print(f"\nissue 5's targets for newsgen at {args.articles} articles:")
+        print(format_targets(results[0], target))
+    if args.profile:
+        profile_newsgen(generators[0], work, newest)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
     return (
