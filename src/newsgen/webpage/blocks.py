@@ -107,128 +107,52 @@ SKIPPED_TAGS = frozenset(
         "link",
         "base",
         "dialog",
+        # AMP's ad slots, share buttons, analytics and navigation drawer.
+        "amp-ad",
+        "amp-embed",
+        "amp-sticky-ad",
+        "amp-analytics",
+        "amp-social-share",
+        "amp-sidebar",
+        "amp-consent",
     ]
 )
 # Elements that are page furniture by their very name.
 FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "header", "figure", "figcaption", "form"])
 
-# Words in class/id values that mark boilerplate. Matched against whole words of
-# the value ("share-bar" -> "share", "bar"; "relatedLinks" -> "related", "links").
+# Words in class/id values that mark boilerplate, matched against the whole words of
+# the value ("share-bar" -> "share", "bar"; "relatedLinks" -> "related", "links"):
+# exact words, and stems that also cover compounds ("relatedposts", "sharedaddy").
 BOILERPLATE_WORDS = frozenset(
-    [
-        "ad",
-        "ads",
-        "adv",
-        "advert",
-        "advertisement",
-        "advertising",
-        "adslot",
-        "dfp",
-        "sponsor",
-        "sponsored",
-        "promo",
-        "promoted",
-        "share",
-        "sharing",
-        "sharebar",
-        "social",
-        "socials",
-        "sharetools",
-        "addthis",
-        "related",
-        "recommended",
-        "recommendations",
-        "recirc",
-        "recirculation",
-        "outbrain",
-        "taboola",
-        "trending",
-        "popular",
-        "mostread",
-        "mostpopular",
-        "newsletter",
-        "newsletters",
-        "subscribe",
-        "subscription",
-        "signup",
-        "optin",
-        "comment",
-        "comments",
-        "commenting",
-        "disqus",
-        "discussion",
-        "replies",
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "privacy",
-        "sidebar",
-        "rail",
-        "widget",
-        "widgets",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "submenu",
-        "masthead",
-        "topbar",
-        "toolbar",
-        "footer",
-        "colophon",
-        "byline",
-        "author",
-        "authors",
-        "bio",
-        "contributor",
-        "dateline",
-        "timestamp",
-        "caption",
-        "credit",
-        "credits",
-        "figcaption",
-        "tags",
-        "tag",
-        "taglist",
-        "topics",
-        "keywords",
-        "modal",
-        "popup",
-        "overlay",
-        "lightbox",
-        "banner",
-        "hidden",
-        "hide",
-        "visually",
-        "sronly",
-        "offscreen",
-        "print",
-        "skip",
-        "jump",
-    ]
+    (
+        *("ad", "ads", "adv", "adslot", "dfp", "optin", "gdpr", "privacy", "rail", "nav"),
+        *("menu", "submenu", "pager", "colophon", "mostread", "replies", "discussion"),
+        *("author", "authors", "bio", "contributor", "dateline", "timestamp"),
+        *("tags", "tag", "taglist", "topics", "keywords", "modal", "banner"),
+        *("hidden", "hide", "visually", "sronly", "offscreen", "print", "skip", "jump"),
+        *("disclaimer", "donate", "donation", "paywall"),
+    )
+)
+# Whole class/id values that name the article's own text ("article-body", "entry-content").
+ARTICLE_BODY_WORDS = frozenset(
+    (
+        *("articlebody", "articletext", "articlecontent", "articlebodytext", "storybody"),
+        *("storytext", "storycontent", "entrycontent", "entrybody", "postcontent", "postbody"),
+        *("bodytext", "richtextarticlebody", "richtextbody", "contentbody", "maintext"),
+    )
+)
+BOILERPLATE_STEMS = re.compile(
+    r"related|recommend|share|sharing|social|comment|newsletter|subscri|signup|sidebar"
+    r"|widget|promo|advert|sponsor|cookie|consent|breadcrumb|outbrain|taboola|footer"
+    r"|byline|caption|credit|disqus|popular|trending|recirc|navigation|navbar|pagination"
+    r"|masthead|toolbar|popup|overlay|lightbox"
 )
 # The few that also mark inline elements (a hidden label, an inline ad slot).
 INLINE_BOILERPLATE_WORDS = frozenset(
-    [
-        "ad",
-        "ads",
-        "advert",
-        "advertisement",
-        "dfp",
-        "share",
-        "sharing",
-        "social",
-        "promo",
-        "hidden",
-        "visually",
-        "sronly",
-        "offscreen",
-    ]
+    (
+        *("ad", "ads", "advert", "advertisement", "dfp", "share", "sharing", "social"),
+        *("promo", "hidden", "visually", "sronly", "offscreen"),
+    )
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -257,13 +181,19 @@ class PageBlocks:
     blocks: tuple[Block, ...]
     # Block-level elements whose tag or class/id suggests boilerplate.
     marked: frozenset[int]
+    # Block-level elements whose class/id or itemprop names the article's text.
+    article_bodies: frozenset[int] = frozenset()
 
 
 _hint_cache: dict[str, frozenset[str]] = {}
 
 
 def hint_words(tag: Tag) -> frozenset[str]:
-    """The words of the element's class and id values ("relatedLinks" -> related, links)."""
+    """The words of the element's class and id values, split and whole.
+
+    "relatedLinks" -> related, links, relatedlinks; "article-body" -> article, body,
+    articlebody.
+    """
     classes = tag.get("class")
     value = " ".join(classes) if isinstance(classes, list) else str(classes or "")
     ident = tag.get("id")
@@ -273,15 +203,37 @@ def hint_words(tag: Tag) -> frozenset[str]:
         return frozenset()
     words = _hint_cache.get(value)
     if words is None:
-        words = frozenset(_WORD.findall(_CAMEL.sub(" ", value).lower()))
+        split = _WORD.findall(_CAMEL.sub(" ", value).lower())
+        joined = ("".join(_WORD.findall(token.lower())) for token in value.split())
+        words = frozenset((*split, *joined))
         if len(_hint_cache) < 50_000:
             _hint_cache[value] = words
     return words
 
 
+_boilerplate_cache: dict[frozenset[str], bool] = {}
+
+
 def has_boilerplate_hint(tag: Tag) -> bool:
     """Whether the element's class or id names boilerplate (share, related, ...)."""
-    return not hint_words(tag).isdisjoint(BOILERPLATE_WORDS)
+    words = hint_words(tag)
+    if not words:
+        return False
+    found = _boilerplate_cache.get(words)
+    if found is None:
+        found = not words.isdisjoint(BOILERPLATE_WORDS) or any(
+            BOILERPLATE_STEMS.match(word) for word in words
+        )
+        if len(_boilerplate_cache) < 50_000:
+            _boilerplate_cache[words] = found
+    return found
+
+
+def is_article_body(tag: Tag) -> bool:
+    """Whether the element's markup names it the article's text (itemprop, class, id)."""
+    if tag.attrs.get("itemprop") == "articleBody":
+        return True
+    return not hint_words(tag).isdisjoint(ARTICLE_BODY_WORDS)
 
 
 def is_hidden(tag: Tag) -> bool:
@@ -300,13 +252,16 @@ def collect_blocks(soup: BeautifulSoup) -> PageBlocks:
     root = soup.body or soup
     collector = _Collector()
     collector.walk(root)
-    return PageBlocks(tuple(collector.blocks), frozenset(collector.marked))
+    return PageBlocks(
+        tuple(collector.blocks), frozenset(collector.marked), frozenset(collector.article_bodies)
+    )
 
 
 class _Collector:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.marked: set[int] = set()
+        self.article_bodies: set[int] = set()
         self.path: list[Tag] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -348,6 +303,8 @@ class _Collector:
                 self.path.append(node)
                 if name in FURNITURE_TAGS or has_boilerplate_hint(node):
                     self.marked.add(id(node))
+                if is_article_body(node):
+                    self.article_bodies.add(id(node))
                 stack.append((node, 2))
             else:
                 if not hint_words(node).isdisjoint(INLINE_BOILERPLATE_WORDS):

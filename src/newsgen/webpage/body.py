@@ -12,6 +12,9 @@ The stages, in order (`extract_body` reads them top to bottom):
 5. `start_at_headline` leaves out what comes before the article's own headline.
 6. `choose_container` picks the element whose prose most outweighs its clutter:
    going up a level pulls in sidebars and link lists, going down loses paragraphs.
+   `narrow_to_article_body` then prefers an element inside it that the page marks
+   as its article body (itemprop=articleBody, "article-body", ...) if that holds
+   nearly all of its prose.
 7. `select_body` keeps the container's blocks from its first paragraph on, except
    link lists, with subheads, list items and quotes in place.
 """
@@ -30,11 +33,14 @@ from newsgen.webpage.blocks import Block, collect_blocks
 CLUTTER_WEIGHT = 1.0
 # Below this much prose there is no article on the page.
 MIN_ARTICLE_CHARS = 250
+# The share of the container's prose an element marked as the article body must hold.
+ARTICLE_BODY_SHARE = 0.8
 # A block with more of its text in links than this is navigation, not body.
 MAX_LINK_DENSITY = 0.5
 # Sentence-final punctuation, closing quotation marks (straight and curly) or an ellipsis.
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,8 @@ class ScoredBlock:
     block: Block
     prose: float
     clutter: float
+    # A teaser card's summary: never part of the body, whatever its container.
+    teaser: bool = False
 
 
 def score_text(block: Block) -> ScoredBlock:
@@ -98,7 +106,7 @@ def demote_teasers(scored: list[ScoredBlock]) -> list[ScoredBlock]:
             continue
         card = next((t for t in reversed(block.path) if blocks_in[id(t)] >= 2), None)
         if card is not None and prose_in[id(card)] == 1 and id(card) in previous_link:
-            result.append(replace(item, prose=0.0, clutter=float(len(block.text))))
+            result.append(replace(item, prose=0.0, clutter=float(len(block.text)), teaser=True))
         else:
             result.append(item)
     return result
@@ -138,6 +146,33 @@ def choose_container(scored: list[ScoredBlock]) -> tuple[int, float] | None:
     return None if best is None else (best, prose[best])
 
 
+def narrow_to_article_body(
+    scored: list[ScoredBlock], container: int, article_bodies: frozenset[int]
+) -> int:
+    """The element inside `container` marked as the article's text, if it holds its prose.
+
+    A page's furniture sometimes reads as prose (a fundraising appeal, a dek set as a
+    paragraph); when the page names its article body and that element holds nearly
+    all of the container's prose, the body is that element.
+    """
+    if not article_bodies:
+        return container
+    total = 0.0
+    prose_in: dict[int, float] = {}
+    for item in scored:
+        keys = [id(tag) for tag in item.block.path]
+        if container not in keys:
+            continue
+        total += item.prose
+        for key in keys[keys.index(container) + 1 :]:
+            if key in article_bodies:
+                prose_in[key] = prose_in.get(key, 0.0) + item.prose
+    if not prose_in:
+        return container
+    best = max(prose_in, key=lambda key: prose_in[key])
+    return best if prose_in[best] >= ARTICLE_BODY_SHARE * total else container
+
+
 def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
     """The container's blocks from its first paragraph on, as paragraphs."""
     inside = [s for s in scored if any(id(tag) == container for tag in s.block.path)]
@@ -145,7 +180,7 @@ def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
     pending_heading: Paragraph | None = None
     for item in inside:
         block = item.block
-        if block.link_density > MAX_LINK_DENSITY:
+        if item.teaser or block.link_density > MAX_LINK_DENSITY:
             continue
         if block.kind is BlockKind.HEADING:
             if block.heading_level > 1 and len(block.text) <= 200:
@@ -153,6 +188,8 @@ def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
             continue
         if not kept and item.prose == 0.0:
             continue  # bylines, dates and labels above the first paragraph
+        if len(block.text) < 20 and not _LETTER.search(block.text):
+            continue  # a bare time, number or rule ("08:10", "1/4", "***")
         if pending_heading is not None:
             kept.append(pending_heading)
             pending_heading = None
@@ -168,7 +205,7 @@ def extract_body(soup: BeautifulSoup, headline: str | None = None) -> list[Parag
     chosen = choose_container(scored)
     if chosen is None or chosen[1] < MIN_ARTICLE_CHARS:
         return []
-    return select_body(scored, chosen[0])
+    return select_body(scored, narrow_to_article_body(scored, chosen[0], page.article_bodies))
 
 
 def body_text(paragraphs: list[Paragraph]) -> str:

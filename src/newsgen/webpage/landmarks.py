@@ -14,7 +14,9 @@ from bs4.element import Tag
 
 from newsgen.webpage.blocks import hint_words
 
-BYLINE_WORDS = frozenset(("byline", "bylines", "author", "authors", "writer", "contributor"))
+BYLINE_WORDS = frozenset(
+    ("byline", "bylines", "author", "authors", "writer", "contributor", "submitted")
+)
 DEK_WORDS = frozenset(
     ("dek", "deck", "standfirst", "subhead", "subheadline", "subtitle", "summary", "lede")
 )

@@ -58,8 +58,15 @@ _DATE_METAS = (
     "dcterms.created",
 )
 _AUTHOR_METAS = ("author", "article:author", "byl", "parsely-author", "sailthru.author")
+_BYLINE_LEAD = re.compile(r"^(?:submitted|posted|written|words|story)\s+by\s+", re.I)
+_BYLINE_TAIL = re.compile(r"\s+on\s+\w{3}.*$")
 _CREDIT_WORDS = frozenset(("credit", "credits", "copyright", "photographer"))
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture)?\s*(?:credit)?\s*[:|]\s*", re.I)
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[.)]\s+)\(?(?:photo(?:graph)?|image|picture)(?:\s+credit)?\s*[:/]\s*"
+    r"(?P<credit>[^()]{2,80}?)\)?\.?$",
+    re.I,
+)
 # "Headline | Site", "Headline - Site" (also en and em dashes, bullets, middle dots).
 _TITLE_SUFFIX = re.compile(
     r"\s+[|\u2013\u2014\u2022\u00b7:-]\s+[^|\u2013\u2014\u2022\u00b7]{2,60}$"
@@ -70,6 +77,8 @@ _TITLE_SUFFIX = re.compile(
 class PageMetadata:
     headline: str | None = None
     dek: str | None = None
+    # True when the dek was read from the page's dek markup (not from a description meta).
+    dek_shown: bool = False
     kicker: str | None = None
     byline: tuple[str, ...] = ()
     date: dt.datetime | None = None
@@ -89,6 +98,7 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
     ld = find_article_json_ld(marks.json_ld, problems)
     metas = marks.metas
     body = ld.get("articleBody")
+    shown_dek = marked_text(marks.deks, 400)
     return PageMetadata(
         headline=first(
             ld_text(ld.get("headline")) or ld_text(ld.get("name")),
@@ -97,8 +107,9 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
             metas.get("twitter:title"),
             strip_title_suffix(tag_text(marks.title)),
         ),
+        dek_shown=shown_dek is not None,
         dek=first(
-            marked_text(marks.deks, 400),
+            shown_dek,
             ld_text(ld.get("description")),
             metas.get("og:description"),
             metas.get("description"),
@@ -170,8 +181,12 @@ def read_byline(ld_names: list[str], marks: Landmarks) -> tuple[str, ...]:
 
 
 def names_of(text: str) -> tuple[str, ...]:
-    """The person names of a byline text, with or without its "By"."""
-    text = " ".join(text.split())
+    """The person names of a byline text, with or without its "By".
+
+    "Submitted by NAME on DATE" and "Posted by NAME" read as "By NAME".
+    """
+    text = _BYLINE_LEAD.sub("By ", " ".join(text.split()), count=1)
+    text = _BYLINE_TAIL.sub("", text)
     byline = parse_byline(text if text.lower().startswith("by ") else f"By {text}")
     if byline is not None and byline.names:
         return byline.names
@@ -188,9 +203,15 @@ def read_figure_credit(figures: list[Tag]) -> str | None:
             text = tag_text(tag)
             if text and len(text) <= 120:
                 return _CREDIT_LABEL.sub("", text) or None
-    caption = tag_text(figure.find("figcaption"))
-    credit = parse_photo_credit(caption) if caption else None
-    return credit.credit if credit else None
+    caption = tag_text(figure.find("figcaption") or figure)
+    if not caption:
+        return None
+    credit = parse_photo_credit(caption)
+    if credit is not None:
+        return _CREDIT_LABEL.sub("", credit.credit) or None
+    # "The pier at dawn. Photo: Lena Fischer" - a credit closing the caption.
+    closing = _CAPTION_CREDIT.search(caption)
+    return closing.group("credit").strip() if closing else None
 
 
 def read_tags(ld_keywords: list[str], marks: Landmarks) -> tuple[str, ...]:
