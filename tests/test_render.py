@@ -51,8 +51,22 @@ P = Paragraph
             [P("\u201cWe will rebuild,\u201d Marsh said.")],
             [("Elena Marsh", ((0, 1, 16),), False)],
             '<p>\u201c<q id="quote-1" class="quote">We will rebuild</q>,\u201d '
-            '<a class="said-by" href="../../speakers/elena marsh/">Elena Marsh</a> Marsh said.</p>',
-            id="attribution after the quote",
+            '<a class="said-by in-text" href="../../speakers/elena marsh/">Marsh</a> said.</p>',
+            id="the speaker's name in the text is linked",
+        ),
+        pytest.param(
+            [P("Tomas Reyes disagreed. \u201cToo late,\u201d he said.")],
+            [("Tomas Reyes", ((0, 24, 33),), False)],
+            '<p><a class="said-by in-text" href="../../speakers/tomas reyes/">Tomas Reyes</a> '
+            'disagreed. \u201c<q id="quote-1" class="quote">Too late,</q>\u201d he said.</p>',
+            id="full name before the quote",
+        ),
+        pytest.param(
+            [P("\u201cWe will rebuild,\u201d he said.")],
+            [("Elena Marsh", ((0, 1, 16),), False)],
+            '<p>\u201c<q id="quote-1" class="quote">We will rebuild</q>,\u201d '
+            '<a class="said-by" href="../../speakers/elena marsh/">Elena Marsh</a> he said.</p>',
+            id="a pronoun: the speaker is shown after the quote",
         ),
         pytest.param(
             [P('"Later," she said, "is where promises go."')],

@@ -7,7 +7,8 @@ are markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -17,6 +18,15 @@ from newsgen.placement import PlacedArticle, PlacedQuote
 
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
 TRAILING_PUNCTUATION = ",.;:!?\u2026"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker's name in the text outside the quotes: linked instead of repeated."""
+
+    start: int
+    end: int
+    quote: PlacedQuote
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,20 +94,56 @@ def _render_text(
 def _render_pieces(
     text: str, spans: list[Span], speaker_url: Callable[[str | None], str | None]
 ) -> Iterator[str]:
+    mentions = _find_mentions(text, spans, speaker_url)
+    named = {m.quote.speaker_key for m in mentions}
+    marks: list[Span | Mention] = sorted([*spans, *mentions], key=lambda m: m.start)
     position = 0
-    for span in spans:
-        if span.start < position:
+    for mark in marks:
+        if mark.start < position:
             continue
-        yield str(escape(text[position : span.start]))
-        id_attr = f' id="quote-{span.number}"' if span.first else ""
-        yield f'<q{id_attr} class="quote">{escape(text[span.start : span.end])}</q>'
-        position = span.end
-        if span.last:
+        yield str(escape(text[position : mark.start]))
+        position = mark.end
+        if isinstance(mark, Mention):
+            url = speaker_url(mark.quote.speaker_key) or ""
+            words = escape(text[mark.start : mark.end])
+            yield f'<a class="said-by in-text" href="{escape(url)}">{words}</a>'
+            continue
+        id_attr = f' id="quote-{mark.number}"' if mark.first else ""
+        yield f'<q{id_attr} class="quote">{escape(text[mark.start : mark.end])}</q>'
+        if mark.last and (mark.quote.anonymous or mark.quote.speaker_key not in named):
             after = _after_closing_mark(text, position)
             yield str(escape(text[position:after]))
             position = after
-            yield _render_speaker(span.quote, speaker_url)
+            yield _render_speaker(mark.quote, speaker_url)
     yield str(escape(text[position:]))
+
+
+def _find_mentions(
+    text: str, spans: list[Span], speaker_url: Callable[[str | None], str | None]
+) -> list[Mention]:
+    """Each named speaker's first mention outside the quotes, by full name or else surname."""
+    mentions: list[Mention] = []
+    for span in spans:
+        quote = span.quote
+        if quote.anonymous or not quote.speaker_name or speaker_url(quote.speaker_key) is None:
+            continue
+        if any(m.quote.speaker_key == quote.speaker_key for m in mentions):
+            continue
+        for name in dict.fromkeys((quote.speaker_name, quote.speaker_name.split()[-1])):
+            found = _find_free(text, name, [*spans, *mentions])
+            if found is not None:
+                mentions.append(Mention(found, found + len(name), quote))
+                break
+    return mentions
+
+
+def _find_free(text: str, name: str, taken: Sequence[Span | Mention]) -> int | None:
+    if len(name) < 3:
+        return None
+    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if all(match.end() <= t.start or match.start() >= t.end for t in taken):
+            return match.start()
+    return None
 
 
 def _after_closing_mark(text: str, end: int) -> int:
@@ -116,7 +162,8 @@ def _after_closing_mark(text: str, end: int) -> int:
 def _render_speaker(quote: PlacedQuote, speaker_url: Callable[[str | None], str | None]) -> str:
     if quote.anonymous:
         label = quote.speaker_name or "anonymous source"
-        return f' <span class="said-by anonymous">{escape(label)} (anonymous)</span>'
+        flag = "" if "anonym" in label.lower() else " (anonymous)"
+        return f' <span class="said-by anonymous">{escape(label)}{flag}</span>'
     if not quote.speaker_name:
         return ""
     url = speaker_url(quote.speaker_key)
