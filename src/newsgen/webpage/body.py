@@ -40,7 +40,7 @@ MAX_LINK_DENSITY = 0.5
 # Sentence-final punctuation, closing quotation marks (straight and curly) or an ellipsis.
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 _WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
+_BARE_NUMBER = re.compile(r"[\d\s:./,-]{1,20}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +188,8 @@ def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
             continue
         if not kept and item.prose == 0.0:
             continue  # bylines, dates and labels above the first paragraph
-        if len(block.text) < 20 and not _LETTER.search(block.text):
-            continue  # a bare time, number or rule ("08:10", "1/4", "***")
+        if _BARE_NUMBER.fullmatch(block.text):
+            continue  # a bare time or number ("08:10", "1/4")
         if pending_heading is not None:
             kept.append(pending_heading)
             pending_heading = None

@@ -77,8 +77,6 @@ _TITLE_SUFFIX = re.compile(
 class PageMetadata:
     headline: str | None = None
     dek: str | None = None
-    # True when the dek was read from the page's dek markup (not from a description meta).
-    dek_shown: bool = False
     kicker: str | None = None
     byline: tuple[str, ...] = ()
     date: dt.datetime | None = None
@@ -98,7 +96,6 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
     ld = find_article_json_ld(marks.json_ld, problems)
     metas = marks.metas
     body = ld.get("articleBody")
-    shown_dek = marked_text(marks.deks, 400)
     return PageMetadata(
         headline=first(
             ld_text(ld.get("headline")) or ld_text(ld.get("name")),
@@ -107,9 +104,8 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
             metas.get("twitter:title"),
             strip_title_suffix(tag_text(marks.title)),
         ),
-        dek_shown=shown_dek is not None,
         dek=first(
-            shown_dek,
+            marked_text(marks.deks, 400),
             ld_text(ld.get("description")),
             metas.get("og:description"),
             metas.get("description"),

@@ -57,8 +57,6 @@ def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle
         rules = boilerplate_rules(config.extra_boilerplate)
     except ValueError as error:
         raise ContentError(where, str(error)) from error
-    if metadata.dek_shown and metadata.dek and _same_text(paragraphs[0].text, metadata.dek):
-        paragraphs = paragraphs[1:]  # the dek, set above the body, is not its first paragraph
     article = make_article(path, metadata, clean_body(paragraphs, rules))
     article, sidecar_warnings = apply_sidecar(article, path)
     return LoadedArticle(article, (*warnings, *sidecar_warnings))
