@@ -29,9 +29,11 @@ def _figure(value: float, percent: bool) -> str:
 def _open_svg(
     chart_id: str, title: str, height: int, shares: Sequence[Share], percent: bool
 ) -> str:
+    """The <svg> start: an image, or a group when it holds links (an image cannot)."""
+    role = "group" if any(s.url for s in shares) else "img"
     figures = "; ".join(f"{s.label}: {_figure(s.value, percent)}" for s in shares)
     return (
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="{role}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(figures) or "No data yet."}</desc>'
