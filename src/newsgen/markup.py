@@ -130,20 +130,23 @@ def _find_mentions(
         if any(m.quote.speaker_key == quote.speaker_key for m in mentions):
             continue
         for name in dict.fromkeys((quote.speaker_name, quote.speaker_name.split()[-1])):
-            found = _find_free(text, name, [*spans, *mentions])
+            found = _find_free(text, name, span, [*spans, *mentions])
             if found is not None:
                 mentions.append(Mention(found, found + len(name), quote))
                 break
     return mentions
 
 
-def _find_free(text: str, name: str, taken: Sequence[Span | Mention]) -> int | None:
+def _find_free(text: str, name: str, span: Span, taken: Sequence[Span | Mention]) -> int | None:
+    """The start of the mention of `name` nearest the quote, outside every quote and link."""
     if len(name) < 3:
         return None
-    for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-        if all(match.end() <= t.start or match.start() >= t.end for t in taken):
-            return match.start()
-    return None
+    free = [
+        match.start()
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        if all(match.end() <= t.start or match.start() >= t.end for t in taken)
+    ]
+    return min(free, key=lambda at: min(abs(at - span.end), abs(at - span.start)), default=None)
 
 
 def _after_closing_mark(text: str, end: int) -> int:
