@@ -72,6 +72,7 @@ def test_imported_front_matter_lists_what_an_editor_reviews(tmp_path: Path) -> N
 
 TRICKY = [
     "Plain text stays plain.",
+    "Two spaces after a full stop.  Kept as written.",
     "Stars *like this* and __underscores__ and `ticks`.",
     "Brackets [1] and a fake [link](http://example.org).",
     "A <b>tag</b>, an entity &amp; and AT&T.",

@@ -33,7 +33,7 @@ P, H, Q, L = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BLOCKQUOTE, Block
         ("<script>alert('x')</script>\n\nAfter.", [("After.", P)]),
         ("<style>p {color: red}</style>\n\nAfter.", [("After.", P)]),
         (
-            "Inline <b>bold</b> and <img src=x onerror=alert(1)> image.",
+            "Inline <b>bold</b> and <img src=x onerror=alert(1)>image.",
             [("Inline bold and image.", P)],
         ),
         ("<div>A raw <span>block</span></div>", [("A raw block", P)]),

@@ -102,10 +102,15 @@ def match_boilerplate(text: str, rules: Iterable[BoilerplateRule]) -> str | None
     core = text.strip(_WRAPPING).rstrip(".!").strip(_WRAPPING)
     if not core or len(core) > 400:
         return None
-    for rule in rules:
-        if rule.pattern.fullmatch(core):
-            return rule.name
-    return None
+    rules = tuple(rules)
+    if not _any_rule(rules).fullmatch(core):
+        return None  # the common case, one regex call for a paragraph of the story
+    return next(rule.name for rule in rules if rule.pattern.fullmatch(core))
+
+
+@lru_cache(maxsize=32)
+def _any_rule(rules: tuple[BoilerplateRule, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.IGNORECASE)
 
 
 def split_boilerplate(

@@ -52,8 +52,12 @@ class FrontMatter:
     warnings: tuple[Diagnostic, ...] = ()
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Plain YAML values only: SafeLoader refuses tags that construct objects."""
+# libyaml's parser when PyYAML was built with it (several times faster), else PyYAML's own.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_SafeBase):  # type: ignore[valid-type,misc]
+    """Plain YAML values only: the safe loader refuses tags that construct objects."""
 
 
 def split_front_matter(path: Path, data: bytes) -> tuple[FrontMatter | None, bytes]:
@@ -141,11 +145,15 @@ def _load_yaml(path: Path, text: str, first_line: int) -> tuple[dict[Any, Any], 
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
-        raise ContentError(SourceLocation(path, line), _describe_yaml_error(error)) from error
-    except yaml.YAMLError as error:
+        message = _describe_yaml_error(error)
+        if error.context_mark and mark and error.context_mark.line != mark.line:
+            message += f" (it began on line {first_line + error.context_mark.line})"
+        raise ContentError(SourceLocation(path, line), message) from error
+    except yaml.YAMLError as error:  # a character YAML does not accept
         position = getattr(error, "position", 0)
         line = first_line + text[:position].count("\n")
-        raise ContentError(SourceLocation(path, line), f"invalid front-matter: {error}") from error
+        reason = str(error).splitlines()[0]
+        raise ContentError(SourceLocation(path, line), f"invalid front-matter: {reason}") from error
     finally:
         loader.dispose()
     return data, {str(key): line for key, line in key_lines.items()}

@@ -12,6 +12,7 @@ takes out contributor lines and boilerplate as for raw text.
 from __future__ import annotations
 
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -29,8 +30,8 @@ _BLOCKS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "pre", "ul", "ol",
      "table", "tr", "td", "th", "hr", "dl", "dt", "dd", "figure", "figcaption", "section"}
 )  # fmt: skip
-# Runs of ordinary white space (not no-break spaces) are one space, as in the text reader.
-_SPACES = re.compile(r"[ \t\r\n]+")
+# A line break inside a block is a space; other spacing is kept as written.
+_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def read_markdown_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
@@ -52,10 +53,21 @@ def read_markdown_article(path: Path, data: bytes, config: LoaderConfig) -> Load
     return LoadedArticle(article)
 
 
+_LOCAL = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One `Markdown` per thread, reused: building one costs more than converting a body."""
+    converter: markdown.Markdown | None = getattr(_LOCAL, "converter", None)
+    if converter is None:
+        converter = _LOCAL.converter = markdown.Markdown()
+    return converter
+
+
 def markdown_blocks(text: str) -> list[tuple[str, Paragraph]]:
     """The blocks of a Markdown text as (tag, plain-text paragraph) pairs, in order."""
     collector = _BlockCollector()
-    collector.feed(markdown.markdown(text))
+    collector.feed(_converter().reset().convert(text))
     collector.close()
     return collector.blocks
 
@@ -103,7 +115,7 @@ class _BlockCollector(HTMLParser):
         self._flush()
 
     def _flush(self) -> None:
-        text = _SPACES.sub(" ", "".join(self._text)).strip()
+        text = _LINE_BREAKS.sub(" ", "".join(self._text)).strip()
         self._text = []
         if text:
             tag = self._open[-1] if self._open else "p"

@@ -6,8 +6,8 @@ Paragraphs are separated by blank lines. Inside a block, a line break ends a
 paragraph when the line is long (over `WRAP_WIDTH` characters: a paragraph
 pasted on one line) or ends a sentence; otherwise the line was wrapped by hand
 and is joined to the next with a space. So text pasted one paragraph per line
-and text wrapped at 72 columns both come out as whole paragraphs. Runs of
-spaces and tabs become one space (no-break spaces are kept as written).
+and text wrapped at 72 columns both come out as whole paragraphs. Spacing inside
+a line is kept as written (two spaces after a full stop, no-break spaces).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from newsgen.segmenter import segment_head
 from newsgen.slug import slugify
 
 WRAP_WIDTH = 100
-_SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”\u2019)\]]*$")
 
 
@@ -59,7 +58,7 @@ def split_paragraphs(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for raw in lines:
-        line = _SPACES.sub(" ", raw).strip()
+        line = raw.strip()
         if current and (not line or _ends_paragraph(current[-1])):
             paragraphs.append(" ".join(current))
             current = []
