@@ -12,8 +12,8 @@ import functools
 import http.server
 import sys
 import threading
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.builder import build_site
@@ -132,22 +132,52 @@ def watch_sources(
             state.bump()
 
 
-def serve_site(site: Path, output: Path | None, *, port: int = 8000) -> int:
+@dataclass
+class Server:
+    """A running `newsgen serve`: the HTTP server, its build state and its watcher."""
+
+    http: http.server.ThreadingHTTPServer
+    output: Path
+    state: BuildState
+    stop: threading.Event
+    watcher: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.http.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    def close(self) -> None:
+        self.stop.set()
+        self.http.shutdown()
+        self.http.server_close()
+        self.watcher.join()
+
+
+def start_server(site: Path, output: Path | None, port: int) -> Server | None:
+    """Build once, then serve on 127.0.0.1 (port 0: any free port) and watch for changes."""
     config = rebuild(site, output)
     if config is None:
-        return 1
+        return None
     state = BuildState()
     stop = threading.Event()
     watcher = threading.Thread(target=watch_sources, args=(site, output, state, stop), daemon=True)
-    watcher.start()
     handler = make_handler(config.output_dir.resolve(), state)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        print(f"serving {config.output_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            print("stopped", file=sys.stderr)
-        finally:
-            stop.set()
-            time.sleep(0)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    watcher.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return Server(server, config.output_dir, state, stop, watcher)
+
+
+def serve_site(site: Path, output: Path | None, *, port: int = 8000) -> int:
+    server = start_server(site, output, port)
+    if server is None:
+        return 1
+    print(f"serving {server.output} on {server.url} (Ctrl-C stops)")
+    try:
+        server.stop.wait()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        server.close()
     return 0
