@@ -101,7 +101,6 @@ SKIPPED_TAGS = frozenset(
         "option",
         "textarea",
         "label",
-        "head",
         "title",
         "meta",
         "link",
@@ -248,8 +247,13 @@ def is_hidden(tag: Tag) -> bool:
 
 
 def collect_blocks(soup: BeautifulSoup) -> PageBlocks:
-    """Every block of text under the page's body, in document order."""
-    root = soup.body or soup
+    """Every block of text of the page, in document order.
+
+    The walk starts at the root, not at <body>: lxml's parser, which predates HTML5,
+    leaves elements it does not know (<article>, <main>) in <head> when a page has
+    no <body> tag. <head>'s own elements (title, meta, link, ...) are skipped.
+    """
+    root = soup
     collector = _Collector()
     collector.walk(root)
     return PageBlocks(

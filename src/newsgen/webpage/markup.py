@@ -20,11 +20,11 @@ from bs4 import BeautifulSoup
 # Markup left after scripts and styles are cut; a real article page has far less.
 MAX_MARKUP_CHARS = 6_000_000
 
-_NON_TEXT = re.compile(
-    r"<(script|style|svg|noscript|template|math)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>"
-    r"|<!--.*?-->",
-    re.I | re.S,
-)
+_NON_TEXT_OPENER = re.compile(r"<(script|style|svg|noscript|template|math)\b([^>]*)>|<!--", re.I)
+_CLOSERS = {
+    name: re.compile(rf"</{name}\s*>", re.I)
+    for name in ("script", "style", "svg", "noscript", "template", "math")
+}
 _HTML_SIGN = re.compile(
     r"<(?:!doctype\s+html|html|head|body|title|meta|div|p|article|main|section|span|h[1-6]|a\s)\b",
     re.I,
@@ -37,12 +37,32 @@ class NotAPage(ValueError):
 
 
 def strip_non_text(text: str) -> str:
-    """The page without scripts (other than JSON-LD), styles, SVG and comments."""
-    return _NON_TEXT.sub(" ", text)
+    """The page without scripts (other than JSON-LD), styles, SVG and comments.
+
+    One pass from left to right: each opener's closer is searched once, and an
+    element or comment left open runs to the end of the page, as in browsers.
+    """
+    kept: list[str] = []
+    position = 0
+    while (opener := _NON_TEXT_OPENER.search(text, position)) is not None:
+        kept.append(text[position : opener.start()])
+        name = opener.group(1)
+        if name is None:
+            close = text.find("-->", opener.end())
+            end = len(text) if close < 0 else close + 3
+        else:
+            closer = _CLOSERS[name.lower()].search(text, opener.end())
+            end = len(text) if closer is None else closer.end()
+            if name.lower() == "script" and "ld+json" in opener.group(2).lower():
+                kept.append(text[opener.start() : end])
+        kept.append(" ")
+        position = end
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def check_is_page(text: str) -> None:
-    """Raise NotAPage for text that is empty, binary, JSON or plain text."""
+    """Raise NotAPage for text that is empty, binary or JSON."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if not head:
         raise NotAPage("the file is empty")
@@ -50,7 +70,11 @@ def check_is_page(text: str) -> None:
         raise NotAPage("binary data, not a web page")
     if head[0] in "{[":
         raise NotAPage("JSON data, not a web page (an .html file must hold HTML markup)")
-    if not _HTML_SIGN.search(text, 0, 200_000):
+
+
+def check_has_markup(markup: str) -> None:
+    """Raise NotAPage for text without HTML elements (plain text saved as .html)."""
+    if not _HTML_SIGN.search(markup, 0, 200_000):
         raise NotAPage(
             "no HTML markup: this looks like plain text saved as .html (rename it to .txt)"
         )
@@ -60,6 +84,7 @@ def parse_page(text: str) -> BeautifulSoup:
     """The parsed tree of a page, after cutting out what carries no text."""
     check_is_page(text)
     markup = strip_non_text(text)
+    check_has_markup(markup)
     if len(markup) > MAX_MARKUP_CHARS:
         megabytes = len(markup) / 1_000_000
         raise NotAPage(
