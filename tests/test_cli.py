@@ -104,3 +104,21 @@ def test_parse_never_writes_into_content(tmp_path: Path) -> None:
     source.write_text(EXAMPLE.read_text("utf-8"), "utf-8")
     assert main(["parse", str(source)]) == 0
     assert [p.name for p in content.iterdir()] == ["story.txt"]
+
+
+def test_parse_and_import_use_the_site_boilerplate_patterns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "newsgen.yaml").write_text(
+        "boilerplate:\n  - 'listen to the harbor wire podcast.*'\n", "utf-8"
+    )
+    source = tmp_path / "plug.txt"
+    source.write_text(
+        "Ferry fares rise\n\nFares rise in May.\n\nListen to the Harbor Wire podcast\n", "utf-8"
+    )
+    assert main(["parse", "--format", "json", "--site", str(tmp_path), str(source)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["boilerplate"] == ["Listen to the Harbor Wire podcast"]
+    elsewhere = str(tmp_path / "another-site")
+    assert main(["parse", "--format", "json", "--site", elsewhere, str(source)]) == 0
+    assert json.loads(capsys.readouterr().out)["boilerplate"] == []

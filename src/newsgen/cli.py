@@ -9,17 +9,31 @@ from pathlib import Path
 
 from newsgen.analysis import analyse_article
 from newsgen.article import AnalysedArticle
+from newsgen.config import ConfigError, load_config
 from newsgen.diagnostics import ContentError
 from newsgen.importer import import_article
-from newsgen.loader import load_article
+from newsgen.loader import LoaderConfig, load_article
 from newsgen.record import article_record, format_record
 
 
+def _loader_config(site: Path) -> LoaderConfig | None:
+    """The loader settings of `site/newsgen.yaml` (defaults without one); None if it is bad."""
+    try:
+        return load_config(site).loader
+    except ConfigError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return None
+
+
 def _parse(args: argparse.Namespace) -> int:
+    config = _loader_config(args.site)
+    if config is None:
+        return 1
     failed = False
     for path in args.paths:
         try:
-            loaded = load_article(path)
+            loaded = load_article(path, config)
         except ContentError as error:
             print(error, file=sys.stderr)
             failed = True
@@ -32,11 +46,16 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    config = _loader_config(args.site)
+    if config is None:
+        return 1
     failed = False
     written: set[Path] = set()
     for path in args.paths:
         try:
-            target, warnings = import_article(path, args.to, force=args.force, written=written)
+            target, warnings = import_article(
+                path, args.to, force=args.force, config=config, written=written
+            )
         except ContentError as error:
             print(error, file=sys.stderr)
             failed = True
@@ -81,6 +100,10 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("--to", type=Path, default=Path("content"), help="default: content/")
     imports.add_argument("--force", action="store_true", help="replace existing files")
     imports.set_defaults(run=_import)
+    for command in (parse, imports):
+        command.add_argument(
+            "--site", type=Path, default=Path(), help="whose newsgen.yaml to use (default: .)"
+        )
 
     build = commands.add_parser("build", help="build the site into its output folder")
     check = commands.add_parser("check", help="validate the content, write nothing")
