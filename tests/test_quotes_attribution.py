@@ -148,6 +148,49 @@ def test_quote_structure(
             ],
             ["Okonkwo", "Varga"],
         ),
+        # a first name no list knows: the pronoun goes to the last person named
+        (
+            [
+                "Ingrid Solberg, a harbour engineer, said the pier was sinking.",
+                "“We measured it twice,” she said.",
+            ],
+            ["Ingrid Solberg"],
+        ),
+        # a pronoun chain outside quotes keeps the subject ("She says …", then "She said:")
+        (
+            [
+                "Mayor Aurelie Dumas is criticising the port plan. She says the board ignored "
+                "Pieter Janssen's warnings.",
+                "She told reporters: “Nobody asked the fishermen.”",
+            ],
+            ["Aurelie Dumas"],
+        ),
+        # a possessive source is not part of the name after it
+        (
+            [
+                "Turnout may not matter much, noted Harbour Radio’s Dario Venn.",  # noqa: RUF001
+                "“Most minds are made up,” he wrote.",
+            ],
+            ["Dario Venn"],
+        ),
+        # a name that only qualifies another ("Greer campaign spokesman Ali Baptiste")
+        (
+            [
+                "Tom Greer spoke first.",
+                "Greer campaign spokesman Ali Baptiste told the Courier the plan was ready. "
+                "However, he could not say when.",
+                "“We are close,” he said.",
+            ],
+            ["Ali Baptiste"],
+        ),
+        # middle initials belong to the name
+        (
+            [
+                "Transport Secretary Paul R. Osei met the unions.",
+                "“We will find the money,” he said.",
+            ],
+            ["Paul R. Osei"],
+        ),
     ],
 )
 def test_speaker_resolution(paragraphs: list[str], speakers: list[str]) -> None:

@@ -10,11 +10,12 @@ compatible one (usually its subject).
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
 from newsgen.quotes.context import SentenceIndex
-from newsgen.quotes.lexicon import ORGANIZATION_WORDS, ROLE_WORDS, TITLE_WORDS
+from newsgen.quotes.lexicon import ORGANIZATION_WORDS, PRONOUNS, ROLE_WORDS, TITLE_WORDS
 from newsgen.quotes.mentions import (
     NOT_NAMES,
     Mention,
@@ -23,14 +24,23 @@ from newsgen.quotes.mentions import (
     read_name,
 )
 
+_NAME_WORD = r"(?:(?:[A-Z]\.)+(?=[ \u00a0])|[A-Z][\w\u2019'-]*)"  # "Kerry", "F.", "G.K."
 _CAPITALISED_RUN_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?[A-Z][\w\u2019'-]*"
-    r"(?:[ \u00a0]+(?:[A-Z][\w\u2019'-]*|[A-Z]\.|"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?{_NAME_WORD}"
+    rf"(?:(?<!\u2019s)(?<!'s)[ \u00a0]+(?:{_NAME_WORD}|"
     r"\b(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
 )
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
+# Subject pronouns outside quotations: each refers to someone already named,
+# and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?![\u2019'-])")
+# The tail of an organization's name ("Commission on Fair Elections").
+_ORGANIZATION_LINK_RE = re.compile(r"([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
 
 
+# "Trump campaign spokesman Jason Miller", "Kerry's deputy Ann Lee": the first name
+# only qualifies the person named after it.
+_QUALIFIER_RE = re.compile(r"[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){1,3})[A-Z]")
 _PERSON_AFTER_RE = re.compile(
     r",\s+(?:a|an|the|who|whose)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
 )
@@ -96,33 +106,53 @@ class Cast:
         return known
 
     def note_mention(self, paragraph: int, sentence: int, offset: int, name: str) -> None:
-        self.timeline.append((paragraph, sentence, offset, name))
+        entry = (paragraph, sentence, offset, name)
+        if not self.timeline or self.timeline[-1] < entry:
+            self.timeline.append(entry)
+        elif entry not in self.timeline:
+            insort(self.timeline, entry)
 
     def scan_names(
         self, paragraph: int, text: str, sentence_of: SentenceIndex, hidden: list[tuple[int, int]]
     ) -> None:
-        """Record every person named in `text` outside the `hidden` (quoted) ranges."""
-        for match in _CAPITALISED_RUN_RE.finditer(text):
+        """Record every person named in `text` outside the `hidden` (quoted) ranges,
+        and who each subject pronoun there refers to."""
+        runs = list(_CAPITALISED_RUN_RE.finditer(text))
+        pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text))
+        for match in sorted([*runs, *pronouns], key=lambda m: m.start()):
             if any(start <= match.start() < end for start, end in hidden):
                 continue
-            words = match.group().split()
-            first = words[0]
-            honorific = _HONORIFIC_RE.match(first)
-            if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
+            sentence = sentence_of.at(match.start())
+            if match.re is _SUBJECT_PRONOUN_RE:
+                low = match.group().lower()
+                pronoun = Mention(low, MentionKind.PRONOUN, gender=PRONOUNS[low])
+                self._resolve_pronoun(pronoun, paragraph, sentence, match.start())
                 continue
-            person: _Person | None = None
-            if honorific or (len(words) > 1 and _named_like_a_person(text, match, words)):
-                mention = read_name(match.group())
-                if mention is not None and mention.kind is MentionKind.NAME:
-                    person = self.add_person(mention.name, mention.role, mention.gender)
-            else:
-                last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
-                if last in self.surnames:
-                    person = self.people[self.surnames[last]]
+            person = self._person_named(text, match)
             if person is not None:
-                self.note_mention(
-                    paragraph, sentence_of.at(match.start()), match.start(), person.name
-                )
+                self.note_mention(paragraph, sentence, match.start(), person.name)
+
+    def _person_named(self, text: str, match: re.Match[str]) -> _Person | None:
+        words = match.group().split()
+        first = words[0]
+        honorific = _HONORIFIC_RE.match(first)
+        if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
+            return None
+        link = _ORGANIZATION_LINK_RE.search(text, max(0, match.start() - 40), match.start())
+        if link and link.end() == match.start() and link.group(1).lower() in ORGANIZATION_WORDS:
+            return None  # "Commission on Fair Elections": the rest of a name
+        if honorific or (len(words) > 1 and _named_like_a_person(text, match, words)):
+            mention = read_name(match.group())
+            if mention is not None and mention.kind is MentionKind.NAME:
+                return self.add_person(mention.name, mention.role, mention.gender)
+            return None
+        last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
+        if last not in self.surnames:
+            return None
+        qualifier = _QUALIFIER_RE.match(text, match.end())
+        if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
+            return None
+        return self.people[self.surnames[last]]
 
     def resolve(
         self, mention: Mention, paragraph: int, sentence: int, offset: int
@@ -169,7 +199,7 @@ class Cast:
             if chosen_sentence is not None and (paragraph, sentence) != chosen_sentence:
                 break
             person = self.people[name]
-            if person.gender == gender or (person.gender is None and person.spoke):
+            if person.gender in (gender, None):
                 chosen_sentence = (paragraph, sentence)
                 chosen = name
         return chosen
