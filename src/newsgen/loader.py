@@ -49,9 +49,18 @@ def content_suffixes() -> frozenset[str]:
 
 
 def find_content_files(content_dir: Path) -> list[Path]:
-    """Every file of `content_dir` (recursively) that a reader accepts, in a stable order."""
+    """Every file of `content_dir` (recursively) that a reader accepts, in a stable order.
+
+    Hidden files and folders (an editor's `.#story.md` lock, `.git/`) are skipped.
+    """
     suffixes = content_suffixes()
-    return sorted(p for p in content_dir.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    return sorted(
+        p
+        for p in content_dir.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in suffixes
+        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+    )
 
 
 def load_article(path: Path, config: LoaderConfig | None = None) -> LoadedArticle:
