@@ -32,7 +32,7 @@ from newsgen.webpage.blocks import Block, collect_blocks
 # How much a block's clutter counts against the prose of a candidate container.
 CLUTTER_WEIGHT = 1.0
 # Below this much prose there is no article on the page.
-MIN_ARTICLE_CHARS = 250
+MIN_ARTICLE_CHARS = 200
 # The share of the container's prose an element marked as the article body must hold.
 ARTICLE_BODY_SHARE = 0.8
 # A block with more of its text in links than this is navigation, not body.
