@@ -11,10 +11,11 @@ import pytest
 
 from newsgen.article import Paragraph
 from newsgen.body import find_dateline
+from newsgen.boilerplate import boilerplate_rules
 from newsgen.credits import parse_byline, parse_contributor_line, parse_photo_credit
 from newsgen.loader import load_article
 from newsgen.readers.text import split_paragraphs
-from newsgen.segmenter import split_kicker
+from newsgen.segmenter import segment_head, split_kicker
 
 INPUTS = Path(__file__).parent / "inputs"
 EXAMPLE = Path(__file__).parent.parent / "content" / "us-russia-syria-military-talks.txt"
@@ -310,3 +311,54 @@ def test_dateline_stays_in_the_first_paragraph() -> None:
     article = load_article(INPUTS / "reuters_wire_with_dateline_and_editing_credits.txt").article
     assert article.dateline == "GDANSK, Poland"
     assert article.paragraphs[0].text.startswith("GDANSK, Poland, March 14 (Reuters) - Two")
+
+
+HEADS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "nyt_reporting_from",
+        "Headline here\n\nBy Ann Lee\nReporting from Allentown, Pa.\nOct. 21, 2024\n\nBody.",
+        {"byline": ("Ann Lee",), "dateline": "Allentown, Pa.", "date": dt.datetime(2024, 10, 21)},
+    ),
+    (
+        "dek_before_byline",
+        "Headline here\n\nA short dek line\n\nBy Ann Lee\n\nBody starts.",
+        {"dek": "A short dek line", "byline": ("Ann Lee",)},
+    ),
+    (
+        "short_first_paragraph_is_not_a_dek",
+        "Headline here\n\nA short first paragraph.\n\nAnother paragraph.\n\nA third.\n\nFourth.",
+        {"dek": None, "body_start": 2},
+    ),
+    (
+        "subheadline_in_the_headline_block",
+        "Headline here;\nand its second deck\n\nBody starts.",
+        {"headline": "Headline here;", "dek": "and its second deck", "body_start": 3},
+    ),
+    (
+        "kicker_alone_and_date_before_headline",
+        "OPINION\n\n18 September 2015\n\nHeadline here\n\nBody.",
+        {"kicker": "Opinion", "date": dt.datetime(2015, 9, 18), "headline": "Headline here"},
+    ),
+    (
+        "bare_name_byline_needs_a_role_or_date_after_it",
+        "Headline here\n\nAnn Lee\nEducation correspondent\n\nBody.",
+        {"byline": ("Ann Lee",), "body_start": 5},
+    ),
+    (
+        "a_name_alone_is_body",
+        "Headline here\n\nAnn Lee\n\nBody.",
+        {"byline": (), "body_start": 2},
+    ),
+    (
+        "publication_date_wins_over_updated",
+        "Headline here\n\nUpdated 19 September 2015\nPublished 18 September 2015\n\nBody.",
+        {"date": dt.datetime(2015, 9, 18)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [h[1:] for h in HEADS], ids=[h[0] for h in HEADS])
+def test_segment_head(text: str, expected: dict[str, Any]) -> None:
+    head = segment_head(text.split("\n"), boilerplate_rules())
+    for field, want in expected.items():
+        assert getattr(head, field) == want, field

@@ -49,7 +49,10 @@ _KICKER_ALONE = re.compile(rf"(?P<kicker>{_KICKER_WORDS})\s*[:|]?", re.IGNORECAS
 _KICKER_PREFIX = re.compile(
     rf"(?P<kicker>{_KICKER_WORDS})\s*(?::|\||\s[—\u2013-]\s)\s*(?P<rest>\S.*)", re.IGNORECASE
 )
-_REPORTING_FROM = re.compile(r"reporting from (?P<place>[A-Z][^;]{1,60})", re.IGNORECASE)
+_PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
+_REPORTING_FROM = re.compile(
+    rf"[Rr]eporting from (?P<place>{_PLACE_WORD}(?:,?\s(?:and\s)?{_PLACE_WORD}){{0,4}})"
+)
 # Reuters' "ANALYSIS-Fed seen ..." puts the kicker in capitals before a bare hyphen.
 _KICKER_CAPS = re.compile(rf"(?P<kicker>{_KICKER_WORDS.upper()})-(?P<rest>\S.*)")
 
