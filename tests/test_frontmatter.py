@@ -76,6 +76,7 @@ def test_field_overrides(tmp_path: Path, front: str, field: str, value: Any) -> 
         ("quotes: [{speaker: X}]", 2, "quotes entry 1 needs a 'phrase'"),
         ("quotes: [{phrase: abc}]", 2, "quotes entry 1 needs a 'speaker'"),
         ("- just\n- a list", 2, "must be 'key: value' lines"),
+        ("headline: x\n? [a, b]\n: c", 3, "keys must be plain words"),
         ("a: b\n  c: d", 3, "invalid front-matter YAML"),
         ('headline: "open\ntags: [a]', 4, "(it began on line 2)"),
         ("headline: a\x07b", 2, "control characters are not allowed"),

@@ -93,7 +93,7 @@ def read_front_matter(path: Path, text: str, first_line: int = 2) -> FrontMatter
     extra: list[tuple[str, Any]] = []
     warnings: list[Diagnostic] = []
     for key, value in mapping.items():
-        where = SourceLocation(path, key_lines.get(key, first_line))
+        where = SourceLocation(path, key_lines.get(str(key), first_line))
         field = FIELDS.get(key) if isinstance(key, str) else None
         if field is None:
             extra.append((str(key), value))
@@ -134,6 +134,11 @@ def _load_yaml(path: Path, text: str, first_line: int) -> tuple[dict[Any, Any], 
             )
         key_lines: dict[Any, int] = {}
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ContentError(
+                    SourceLocation(path, first_line + key_node.start_mark.line),
+                    "front-matter keys must be plain words",
+                )
             if key_node.value in key_lines:
                 raise ContentError(
                     SourceLocation(path, first_line + key_node.start_mark.line),
@@ -172,10 +177,6 @@ Converted = tuple[Any, tuple[str, ...]]
 Converter = Callable[[Any, SourceLocation, str], Converted]
 
 
-def _fail(where: SourceLocation, message: str) -> ContentError:
-    return ContentError(where, message)
-
-
 def _to_text(value: Any, where: SourceLocation, key: str) -> Converted:
     if value is None:
         return None, ()
@@ -183,20 +184,20 @@ def _to_text(value: Any, where: SourceLocation, key: str) -> Converted:
         return value.strip() or None, ()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value), ()
-    raise _fail(where, f"'{key}' must be text, not {_kind_of(value)}")
+    raise ContentError(where, f"'{key}' must be text, not {_kind_of(value)}")
 
 
 def _to_headline(value: Any, where: SourceLocation, key: str) -> Converted:
     text, notes = _to_text(value, where, key)
     if text is None:
-        raise _fail(where, "'headline' must not be empty")
+        raise ContentError(where, "'headline' must not be empty")
     return text, notes
 
 
 def _to_names(value: Any, where: SourceLocation, key: str) -> Converted:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-        raise _fail(where, f"'{key}' must be a name or a list of names")
+        raise ContentError(where, f"'{key}' must be a name or a list of names")
     return tuple(item.strip() for item in items if item.strip()), ()
 
 
@@ -204,7 +205,7 @@ def _to_text_list(value: Any, where: SourceLocation, key: str) -> Converted:
     if value is None:
         return (), ()
     if not isinstance(value, list) or not all(isinstance(i, str | int) for i in value):
-        raise _fail(where, f"'{key}' must be a list like [one, two], not {_kind_of(value)}")
+        raise ContentError(where, f"'{key}' must be a list like [one, two], not {_kind_of(value)}")
     return tuple(str(item).strip() for item in value if str(item).strip()), ()
 
 
@@ -215,13 +216,15 @@ def _to_date(value: Any, where: SourceLocation, key: str) -> Converted:
         return dt.datetime(value.year, value.month, value.day), ()
     found = find_date_line(value) if isinstance(value, str) else None
     if found is None:
-        raise _fail(where, f"'{key}' must be a date, like 2015-09-18 or 2015-09-18T15:15:00Z")
+        raise ContentError(
+            where, f"'{key}' must be a date, like 2015-09-18 or 2015-09-18T15:15:00Z"
+        )
     return found.date, ()
 
 
 def _to_slug(value: Any, where: SourceLocation, key: str) -> Converted:
     if not isinstance(value, str) or not is_safe_slug(value):
-        raise _fail(
+        raise ContentError(
             where,
             f"'slug' {value!r} is not safe: use lowercase letters, digits and single hyphens",
         )
@@ -230,7 +233,7 @@ def _to_slug(value: Any, where: SourceLocation, key: str) -> Converted:
 
 def _to_bool(value: Any, where: SourceLocation, key: str) -> Converted:
     if not isinstance(value, bool):
-        raise _fail(where, f"'{key}' must be true or false")
+        raise ContentError(where, f"'{key}' must be true or false")
     return value, ()
 
 
@@ -244,14 +247,14 @@ def _entries(value: Any, where: SourceLocation, key: str) -> list[Mapping[Any, A
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise _fail(where, f"'{key}' must be a list of entries like '- name: ...'")
+        raise ContentError(where, f"'{key}' must be a list of entries like '- name: ...'")
     return value
 
 
 def _entry_text(entry: Mapping[Any, Any], name: str, where: SourceLocation, label: str) -> Any:
     value = entry.get(name)
     if value is not None and not isinstance(value, str):
-        raise _fail(where, f"{label}: '{name}' must be text, not {_kind_of(value)}")
+        raise ContentError(where, f"{label}: '{name}' must be text, not {_kind_of(value)}")
     return value.strip() if isinstance(value, str) else None
 
 
@@ -267,11 +270,11 @@ def _to_speaker_corrections(value: Any, where: SourceLocation, key: str) -> Conv
         label = f"speakers entry {number}"
         name = _entry_text(entry, "name", where, label)
         if not name:
-            raise _fail(where, f"{label} needs a 'name'")
+            raise ContentError(where, f"{label} needs a 'name'")
         kind = _entry_text(entry, "kind", where, label)
         if kind is not None and kind not in set(SpeakerKind):
             kinds = ", ".join(SpeakerKind)
-            raise _fail(where, f"{label}: 'kind' must be one of {kinds}, not {kind!r}")
+            raise ContentError(where, f"{label}: 'kind' must be one of {kinds}, not {kind!r}")
         corrections.append(
             SpeakerCorrection(
                 name=name,
@@ -293,9 +296,9 @@ def _to_quote_corrections(value: Any, where: SourceLocation, key: str) -> Conver
             entry, "text", where, label
         )
         if not phrase:
-            raise _fail(where, f"{label} needs a 'phrase' (words of the quote to reassign)")
+            raise ContentError(where, f"{label} needs a 'phrase' (words of the quote to reassign)")
         if "speaker" not in entry:
-            raise _fail(where, f"{label} needs a 'speaker' (a name, or null for nobody)")
+            raise ContentError(where, f"{label} needs a 'speaker' (a name, or null for nobody)")
         corrections.append(
             QuoteCorrection(
                 phrase=phrase,
