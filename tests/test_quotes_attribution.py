@@ -119,6 +119,20 @@ def test_quote_structure(
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # party and state, or an age, between the name and the verb
+        ("“The bill is dead,” Sen. Ruth Abara (D-Ore.) said Friday.", "Ruth Abara"),
+        ("“The bill is dead,” Senate Whip Tom Vale, R-Kan., said Friday.", "Tom Vale"),
+        ("“We marched all night,” Lena Ortiz, 24, said on Sunday.", "Lena Ortiz"),
+        ("“We marched all night,” Rep. Dan Holt (R-Ohio), a committee member, said.", "Dan Holt"),
+    ],
+)
+def test_asides_between_speaker_and_verb(paragraph: str, speaker: str) -> None:
+    assert [q.speaker for q in analyse_article(_article(paragraph)).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("paragraphs", "speakers"),
     [
         # surname resolved to the full name and role given earlier

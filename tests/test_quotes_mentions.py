@@ -66,6 +66,9 @@ def test_read_mention_before(text: str, name: str, role: str | None, kind: Menti
         ),
         (" port authority spokesman Tom Greer.", "Tom Greer", "port authority spokesman"),
         (" a senior official.", "a senior official", None),
+        # an affiliation after the name is not part of it
+        (" Del. Rosa Quill of the Northern Isles.", "Rosa Quill", "Del."),
+        (" the Rev. Amos Keel, of St. Brendan's Church.", "Amos Keel", None),
         (" the ruling.", "the ruling", None),
     ],
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speaker, SpeakerKind
 from newsgen.quotes.cast import Cast, Resolved
-from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts
+from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts, mask_asides
 from newsgen.quotes.mentions import MentionKind, read_mention_before
 from newsgen.quotes.rules import (
     Attribution,
@@ -141,8 +141,8 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
     last_speaker: Resolved | None = None
     open_quote: int | None = None  # index in `found` of a quote running on into the next paragraph
     for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        spans = find_quote_spans(index, text)
+        spans = find_quote_spans(index, paragraph.text)
+        text = mask_asides(paragraph.text, spans)
         sentence_of = SentenceIndex.of(text)
         cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
         for _, source in _indirect_sources(index, text, spans, sentence_of, cast):

@@ -18,12 +18,21 @@ from newsgen.quotes.spans import QuoteSpan
 _NOT_ABBREVIATION = (
     r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
     r"(?<!\bSr\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)"
-    r"(?<!\bNo\.)(?<!\bvs\.)"
+    r"(?<!\bNo\.)(?<!\bvs\.)(?<!\bRev\.)(?<!\bDel\.)(?<!\bProf\.)(?<!\bSgt\.)(?<!\bCapt\.)"
+    r"(?<!\bAdm\.)(?<!\bMaj\.)(?<!\bSens\.)(?<!\bReps\.)(?<!\bGens\.)(?<!\bRt\.)(?<!\bHon\.)"
+    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)"
+    r"(?<!\bDec\.)"
 )
 SENTENCE_END_RE = re.compile(
     r"[.!?\u2026]+" + _NOT_ABBREVIATION + r"[\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(0-9]|$)"
 )
 _QUOTE_ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"'\u2019”)]*$")
+# Asides between a name and its verb that say nothing about who spoke: a party
+# and state "(D-Ohio)" or ", R-Ky.,", a short parenthesis, an age ", 34,".
+_ASIDE_RE = re.compile(
+    r"[ \u00a0]*\([^()“”\"\n]{1,40}\)"
+    r"|,[ \u00a0]+(?:[DRI]-[A-Z][\w.-]*|\d{1,3}),(?=[ \u00a0]+[a-z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,25 @@ class SentenceIndex:
 
     def at(self, offset: int) -> int:
         return bisect_right(self.ends, offset)
+
+
+def mask_asides(text: str, spans: list[QuoteSpan]) -> str:
+    """`text` with the asides outside quotations blanked out (offsets unchanged):
+    "Rep. Ann Lee (D-Ohio) said" reads "Rep. Ann Lee         said"."""
+    if "(" not in text and "," not in text:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in _ASIDE_RE.finditer(text):
+        if any(span.start - 1 <= match.start() < span.end + 1 for span in spans):
+            continue
+        pieces.append(text[last : match.start()])
+        pieces.append(" " * (match.end() - match.start()))
+        last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def ends_sentence(quoted: str) -> bool:

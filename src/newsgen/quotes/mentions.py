@@ -97,6 +97,23 @@ def _is_organization(words: list[str]) -> bool:
     return any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words)
 
 
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in TITLE_WORDS or low in HONORIFICS
+
+
+def _drop_affiliation(words: list[str]) -> list[str]:
+    """'Rep. Ann Lee of Ohio' -> 'Rep. Ann Lee' (not 'Secretary of State John Kerry')."""
+    if "of" not in words[1:] or _is_organization(words):
+        return words
+    at = words.index("of", 1)
+    before = words[:at]
+    titled = any(_is_title_word(w) for w in before) and not _is_title_word(before[-1])
+    if titled or any(gender_of_first_name(w) for w in before[:-1]):
+        return before
+    return words
+
+
 def read_name(phrase: str, start: int = 0) -> Mention | None:
     """A capitalised phrase as a person (title split off) or an organization."""
     words = [w for w in phrase.split() if w]
@@ -110,6 +127,7 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
     words = [_POSSESSIVE_RE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     if not words or all(w.lower() in NOT_NAMES for w in words):
         return None
+    words = _drop_affiliation(words)
     # The title ends at the last title word; the name starts at a first name if any.
     cut = 0
     for i, word in enumerate(words[:-1]):
