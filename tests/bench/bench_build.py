@@ -256,55 +256,61 @@ def bench_generator(
 # --- the report -----------------------------------------------------------------------------
 
 
-def _cell(run: Run) -> str:
-    return f"{run.seconds:.2f} s" if run.exit_code == 0 else f"failed ({run.exit_code})"
+def _peak(result: Result) -> float:
+    return max(result.cold.peak_mb, result.noop.peak_mb, result.edit.peak_mb)
 
 
-def format_table(results: Sequence[Result]) -> str:
-    rows: list[tuple[str, ...]] = [
-        ("", "cold build", "no-op rebuild", "one-edit rebuild", "peak memory", "CPU (cold)")
-    ]
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b > 0 else "-"
+
+
+def _time_rows(results: Sequence[Result], cpu: bool) -> list[tuple[str, ...]]:
+    """A row per generator and a row of ratios per peer, in wall or CPU seconds."""
+
+    def seconds(run: Run) -> float:
+        return run.cpu_seconds if cpu else run.seconds
+
+    def cell(run: Run) -> str:
+        return f"{seconds(run):.2f} s" if run.exit_code == 0 else f"failed ({run.exit_code})"
+
+    rows: list[tuple[str, ...]] = []
     for r in results:
-        peak = max(r.cold.peak_mb, r.noop.peak_mb, r.edit.peak_mb)
-        rows.append(
-            (
-                f"{r.name} {r.version}",
-                _cell(r.cold),
-                _cell(r.noop),
-                _cell(r.edit),
-                f"{peak:.0f} MB",
-                f"{r.cold.cpu_seconds:.1f} s",
-            )
-        )
+        memory = "" if cpu else f"{_peak(r):.0f} MB"
+        rows.append((f"{r.name} {r.version}", cell(r.cold), cell(r.noop), cell(r.edit), memory))
     base = next((r for r in results if r.name == "newsgen"), None)
     for peer in results:
         if base is None or peer is base:
             continue
-
-        def ratio(a: float, b: float) -> str:
-            return f"{a / b:.2f}x" if b > 0 else "-"
-
-        runs = ((base.cold, peer.cold), (base.noop, peer.noop), (base.edit, peer.edit))
+        pairs = ((base.cold, peer.cold), (base.noop, peer.noop), (base.edit, peer.edit))
         cells = [
-            ratio(n.seconds, p.seconds) if n.exit_code == 0 and p.exit_code == 0 else "-"
-            for n, p in runs
+            _ratio(seconds(n), seconds(p)) if n.exit_code == 0 and p.exit_code == 0 else "-"
+            for n, p in pairs
         ]
-        peak_base = max(base.cold.peak_mb, base.noop.peak_mb, base.edit.peak_mb)
-        peak_peer = max(peer.cold.peak_mb, peer.noop.peak_mb, peer.edit.peak_mb)
-        cpu = ratio(base.cold.cpu_seconds, peer.cold.cpu_seconds)
-        rows.append((f"newsgen / {peer.name}", *cells, ratio(peak_base, peak_peer), cpu))
-    rows.append(("", "", "", "", "", ""))
-    rows.append(("what was built", "article pages", "home pages", "tag pages", "feed", "files"))
+        memory = "" if cpu else _ratio(_peak(base), _peak(peer))
+        rows.append((f"newsgen / {peer.name}", *cells, memory))
+    return rows
+
+
+def format_table(results: Sequence[Result]) -> str:
+    """Wall time and memory, CPU time, and what each generator built, with the ratios."""
+    rows: list[tuple[str, ...]] = [
+        ("wall time", "cold build", "no-op rebuild", "one-edit rebuild", "peak memory"),
+        *_time_rows(results, cpu=False),
+        ("",) * 5,
+        ("CPU time (user+sys)", "cold build", "no-op rebuild", "one-edit rebuild", ""),
+        *_time_rows(results, cpu=True),
+        ("",) * 5,
+        ("what was built", "article pages", "home pages", "tag pages", "feed entries"),
+    ]
     for r in results:
-        s = r.site
+        site = r.site
         rows.append(
             (
-                r.name,
-                str(s.article_pages),
-                str(s.home_pages),
-                str(s.tag_pages),
-                f"{s.feed_entries} entries",
-                f"{s.files} ({s.megabytes:.0f} MB)",
+                f"{r.name} ({site.files} files, {site.megabytes:.0f} MB)",
+                str(site.article_pages),
+                str(site.home_pages),
+                str(site.tag_pages),
+                str(site.feed_entries),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -427,8 +433,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{generator.name} failed; the end of its output:\n{failed[0].log}")
 
     print()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"{args.articles} articles, seed {args.seed}, {os.cpu_count()} cores, "
+        f"{args.articles} articles, seed {args.seed}, {os.cpu_count()} cores "
+        f"(load average now {load}: other work on the machine slows the wall times), "
         f"Python {platform.python_version()}, newsgen at {generators[0].version}; "
         f"median of {max(args.repeat, 1)} run(s); ratio < 1: newsgen is faster or smaller"
     )
