@@ -64,6 +64,7 @@ def test_field_overrides(tmp_path: Path, front: str, field: str, value: Any) -> 
         ("headline: [a, b]", 2, "'headline' must be text, not a list"),
         ("headline:", 2, "'headline' must not be empty"),
         ("date: tomorrow", 2, "'date' must be a date"),
+        ("tags: [a]\ndate: 2025-01-78", 3, "'2025-01-78' is not a real date"),
         ("date: [2025]", 2, "'date' must be a date"),
         ("sample: yes please", 2, "'sample' must be true or false"),
         ("slug: Ferry Fares", 2, "is not safe"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,34 @@ def test_slug_from_file_name_is_safe(tmp_path: Path, file_name: str, slug: str) 
     path = tmp_path / file_name
     path.write_text(GOOD, encoding="utf-8")
     assert load_article(path).article.slug == slug
+
+
+SPLICES = [b"---\n", b"\n\n", b"By ", b"\xe2\x80\x9c", b": ", b"[", b"!!python/object ", b"\r"]
+SPLICES += [b"# ", b"<script>", b"&", b"\\", b"- ", b"1. ", b"date: 2025-02-30\n", b"? ", b"*a "]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_damaged_files_load_or_fail_with_a_content_error(tmp_path: Path, seed: int) -> None:
+    """Fixed-seed damage (cuts, inserted syntax, random bytes) never crashes the loader."""
+    rng = random.Random(seed)
+    sources = sorted(INPUTS.iterdir())
+    for case in range(100):
+        source = rng.choice(sources)
+        data = bytearray(source.read_bytes())
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(data) + 1)
+            choice = rng.random()
+            if choice < 0.3:
+                del data[at : at + rng.randint(1, 40)]
+            elif choice < 0.7:
+                data[at:at] = rng.choice(SPLICES)
+            elif data:
+                data[min(at, len(data) - 1)] = rng.randrange(256)
+        path = tmp_path / f"case-{case}{source.suffix}"
+        path.write_bytes(bytes(data))
+        try:
+            loaded = load_article(path)
+        except ContentError as error:
+            assert error.location.path == path
+        else:
+            assert loaded.article.headline.strip()

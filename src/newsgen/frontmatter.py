@@ -59,6 +59,20 @@ _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _FrontMatterLoader(_SafeBase):  # type: ignore[valid-type,misc]
     """Plain YAML values only: the safe loader refuses tags that construct objects."""
 
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date such as 2025-01-78 is an error at its line, not a crash."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date ({error})", node.start_mark
+            ) from error
+
+
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_checked_timestamp
+)
+
 
 def split_front_matter(path: Path, data: bytes) -> tuple[FrontMatter | None, bytes]:
     """The front-matter of `data` (None if it has none) and the rest, blanked line for line."""
