@@ -220,6 +220,8 @@ def test_split_kicker(text: str, kicker: str | None, rest: str) -> None:
             ("Ana de la Cruz", "Li Wei", "Omar al-Hassan"),
         ),
         ("By Reuters", ()),
+        ("Written by Jane Doe", ("Jane Doe",)),
+        ("By: Jane Doe", ("Jane Doe",)),
         ("By Friday, the talks had stalled", None),
         ("By the end of the day it was over", None),
         ("By 2030 the city wants zero emissions", None),

@@ -73,7 +73,7 @@ def split_names(text: str) -> tuple[str, ...] | None:
     return tuple(names)
 
 
-_BYLINE = re.compile(r"by[:\s]\s*(?P<rest>.+)", re.IGNORECASE)
+_BYLINE = re.compile(r"(?:(?:written|words|story)\s+)?by[:\s]\s*(?P<rest>.+)", re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—\u2013]\s+")
 _TRAILING_OUTLET = re.compile(rf"\s+{_OUTLETS.pattern}$", re.IGNORECASE)
 
