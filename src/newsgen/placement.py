@@ -155,4 +155,19 @@ def _list_sources(
         )
         for s in speakers
     ]
+    listed = {s.name for s in speakers}
+    for name in dict.fromkeys(q.speaker_name for q in quotes if q.speaker_name):
+        if name not in listed:  # quoted, but missing from the analysis's speaker list
+            said = [q for q in quotes if q.speaker_name == name]
+            kind = said[0].kind or SpeakerKind.PERSON
+            rows.append(
+                ArticleSource(
+                    name=name,
+                    key=None if kind is SpeakerKind.ANONYMOUS else speaker_key(name),
+                    role=said[0].role,
+                    kind=kind,
+                    quotes=len(said),
+                    word_share=words[name] / total,
+                )
+            )
     return tuple(sorted(rows, key=lambda r: (-r.quotes, -r.word_share, r.name)))

@@ -69,6 +69,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         split_bar=render_split_bar,
         measure_sourcing=measure_sourcing,
         search_entries=index_entries,
+        authors=lambda names: [{"@type": "Person", "name": name} for name in names],
         Share=Share,
     )
     return env
