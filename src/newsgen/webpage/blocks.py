@@ -184,7 +184,49 @@ class PageBlocks:
     article_bodies: frozenset[int] = frozenset()
 
 
-_hint_cache: dict[str, frozenset[str]] = {}
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What an element's class and id values say about it."""
+
+    words: frozenset[str]
+    boilerplate: bool = False
+    article_body: bool = False
+    inline_boilerplate: bool = False
+
+
+NO_HINTS = Hints(frozenset())
+_hint_cache: dict[str, Hints] = {}
+
+
+def hints_of(tag: Tag) -> Hints:
+    """The hints of an element's class and id values (computed once per distinct value)."""
+    attrs = tag.attrs
+    classes = attrs.get("class")
+    ident = attrs.get("id")
+    if not classes and not ident:
+        return NO_HINTS
+    value = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    if ident:
+        value = f"{value} {ident}"
+    hints = _hint_cache.get(value)
+    if hints is None:
+        hints = _read_hints(value)
+        if len(_hint_cache) < 50_000:
+            _hint_cache[value] = hints
+    return hints
+
+
+def _read_hints(value: str) -> Hints:
+    split = _WORD.findall(_CAMEL.sub(" ", value).lower())
+    joined = ("".join(_WORD.findall(token.lower())) for token in value.split())
+    words = frozenset((*split, *joined))
+    return Hints(
+        words,
+        boilerplate=not words.isdisjoint(BOILERPLATE_WORDS)
+        or any(BOILERPLATE_STEMS.match(word) for word in words),
+        article_body=not words.isdisjoint(ARTICLE_BODY_WORDS),
+        inline_boilerplate=not words.isdisjoint(INLINE_BOILERPLATE_WORDS),
+    )
 
 
 def hint_words(tag: Tag) -> frozenset[str]:
@@ -193,46 +235,17 @@ def hint_words(tag: Tag) -> frozenset[str]:
     "relatedLinks" -> related, links, relatedlinks; "article-body" -> article, body,
     articlebody.
     """
-    classes = tag.get("class")
-    value = " ".join(classes) if isinstance(classes, list) else str(classes or "")
-    ident = tag.get("id")
-    if ident:
-        value = f"{value} {ident}"
-    if not value:
-        return frozenset()
-    words = _hint_cache.get(value)
-    if words is None:
-        split = _WORD.findall(_CAMEL.sub(" ", value).lower())
-        joined = ("".join(_WORD.findall(token.lower())) for token in value.split())
-        words = frozenset((*split, *joined))
-        if len(_hint_cache) < 50_000:
-            _hint_cache[value] = words
-    return words
-
-
-_boilerplate_cache: dict[frozenset[str], bool] = {}
+    return hints_of(tag).words
 
 
 def has_boilerplate_hint(tag: Tag) -> bool:
     """Whether the element's class or id names boilerplate (share, related, ...)."""
-    words = hint_words(tag)
-    if not words:
-        return False
-    found = _boilerplate_cache.get(words)
-    if found is None:
-        found = not words.isdisjoint(BOILERPLATE_WORDS) or any(
-            BOILERPLATE_STEMS.match(word) for word in words
-        )
-        if len(_boilerplate_cache) < 50_000:
-            _boilerplate_cache[words] = found
-    return found
+    return hints_of(tag).boilerplate
 
 
 def is_article_body(tag: Tag) -> bool:
     """Whether the element's markup names it the article's text (itemprop, class, id)."""
-    if tag.attrs.get("itemprop") == "articleBody":
-        return True
-    return not hint_words(tag).isdisjoint(ARTICLE_BODY_WORDS)
+    return tag.attrs.get("itemprop") == "articleBody" or hints_of(tag).article_body
 
 
 def is_hidden(tag: Tag) -> bool:
@@ -302,16 +315,17 @@ class _Collector:
             if name in CELL_TAGS:
                 # A table row reads as one line: its cells are spaced, not split.
                 self.parts.append(" ")
+            hints = hints_of(node)
             if name in BLOCK_TAGS:
                 self.flush()
                 self.path.append(node)
-                if name in FURNITURE_TAGS or has_boilerplate_hint(node):
+                if name in FURNITURE_TAGS or hints.boilerplate:
                     self.marked.add(id(node))
-                if is_article_body(node):
+                if hints.article_body or node.attrs.get("itemprop") == "articleBody":
                     self.article_bodies.add(id(node))
                 stack.append((node, 2))
             else:
-                if not hint_words(node).isdisjoint(INLINE_BOILERPLATE_WORDS):
+                if hints.inline_boilerplate:
                     continue
                 if name == "a":
                     link_depth += 1

@@ -78,8 +78,8 @@ def _note(found: Landmarks, tag: Tag) -> None:
     rel = attrs.get("rel")
     if (isinstance(rel, list) and "author" in rel) or attrs.get("itemprop") == "author":
         _keep(found.authors, tag)
-    if "class" in attrs or "id" in attrs:
-        words = hint_words(tag)
+    words = hint_words(tag)
+    if words:
         if not words.isdisjoint(BYLINE_WORDS):
             _keep(found.bylines, tag)
         if not words.isdisjoint(DEK_WORDS):

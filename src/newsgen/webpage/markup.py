@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup
 MAX_MARKUP_CHARS = 6_000_000
 
 _NON_TEXT_OPENER = re.compile(r"<(script|style|svg|noscript|template|math)\b([^>]*)>|<!--", re.I)
+# Empty elements that never hold text: cut before parsing, they only cost tree nodes.
+_VOID_NON_TEXT = re.compile(r"<(?:img|link|source|input|wbr|track|area|col|param)\b[^>]*>", re.I)
 _CLOSERS = {
     name: re.compile(rf"</{name}\s*>", re.I)
     for name in ("script", "style", "svg", "noscript", "template", "math")
@@ -37,7 +39,7 @@ class NotAPage(ValueError):
 
 
 def strip_non_text(text: str) -> str:
-    """The page without scripts (other than JSON-LD), styles, SVG and comments.
+    """The page without scripts (other than JSON-LD), styles, SVG, comments and images.
 
     One pass from left to right: each opener's closer is searched once, and an
     element or comment left open runs to the end of the page, as in browsers.
@@ -58,7 +60,7 @@ def strip_non_text(text: str) -> str:
         kept.append(" ")
         position = end
     kept.append(text[position:])
-    return "".join(kept)
+    return _VOID_NON_TEXT.sub("", "".join(kept))
 
 
 def check_is_page(text: str) -> None:
