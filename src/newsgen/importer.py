@@ -80,7 +80,8 @@ def render_import(analysed: AnalysedArticle) -> str:
     ]
     front.update(article.extra)
     header = (
-        f"# Imported by `newsgen import` from {article.source.name}: review every field.\n"
+        f"# Imported by `newsgen import` from {' '.join(article.source.name.split())}: "
+        "review every field.\n"
         "# speakers: and quotes: are corrections: edit a name, role or speaker to fix one.\n"
     )
     yaml_text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
@@ -104,7 +105,7 @@ _BLOCK_PREFIX = {
 }
 # Characters that are Markdown syntax anywhere in a line (the `markdown` library's escapes).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
-# What makes a line a heading, quote, list item or rule when it starts it.
+# "1984." or "3)" opening a line would start a numbered list.
 _NUMBERED = re.compile(r"\d+(?=[.)])")
 
 
@@ -117,7 +118,7 @@ def escape_markdown(text: str) -> str:
     """Plain text as Markdown source that renders to exactly `text` (on one line)."""
     text = _INLINE_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
     numbered = _NUMBERED.match(text)
-    if numbered:  # "1984. That year" would start a numbered list
+    if numbered:
         return f"{text[: numbered.end()]}\\{text[numbered.end() :]}"
     if text[:1] in ("#", ">", "-", "+"):
         return "\\" + text
