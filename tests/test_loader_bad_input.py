@@ -131,10 +131,18 @@ def test_missing_or_unknown_files(tmp_path: Path, name: str) -> None:
     assert caught.value.location.path == path
 
 
-def test_an_article_without_body_loads_with_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "headline-only.txt"
-    path.write_text("Ferry fares rise in May\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("headline-only.txt", "Ferry fares rise in May\n"),
+        ("front-matter-only.md", "---\nheadline: Ferry fares rise in May\n---\n"),
+    ],
+)
+def test_an_article_without_body_loads_with_a_warning(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     loaded = load_article(path)
+    assert loaded.article.headline == "Ferry fares rise in May"
     assert loaded.article.paragraphs == ()
     assert [w.message for w in loaded.warnings] == ["the article has no body"]
 

@@ -25,8 +25,6 @@ def decode_text(path: Path, data: bytes) -> str:
     """The text of a content file, or a `ContentError` naming what is wrong and where."""
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
-    if not data.strip():
-        raise ContentError(SourceLocation(path, 1), "the file is empty")
     if data.startswith(_UTF16_BOMS):
         raise ContentError(
             SourceLocation(path, 1), "the file is UTF-16 text: save it as UTF-8 instead"
