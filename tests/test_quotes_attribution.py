@@ -109,6 +109,42 @@ def test_rules_are_named_and_ordered() -> None:
         ),
         # a scare quote belongs to nobody
         (["The so-called “fast lane” opened in June."], [(None, 1, QuoteKind.PARTIAL)]),
+        # names of shows and ads are titles, not speech, even next to a speaker
+        (
+            ["“Cuts hurt,” Ada Moreno told Harbour Radio’s “Morning Tide” on Monday."],  # noqa: RUF001
+            [("Ada Moreno", 1, QuoteKind.DIRECT), (None, 1, QuoteKind.PARTIAL)],
+        ),
+        (
+            ["The campaign’s new spot, titled “Broken Promises,” runs on Sunday."],  # noqa: RUF001
+            [(None, 1, QuoteKind.PARTIAL)],
+        ),
+        # a paragraph ending "… she said:" introduces the quotation after it
+        (
+            ["Ada Moreno, the harbour master, was blunt. She said:", "“We are out of money.”"],
+            [("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
+        # a second partial quote of the same sentence has the same speaker
+        (
+            ["Ada Moreno said the plan was “a good start” but “far too slow.”"],
+            [("Ada Moreno", 1, QuoteKind.PARTIAL), ("Ada Moreno", 1, QuoteKind.PARTIAL)],
+        ),
+        # the speaker named before a title earlier in the sentence
+        (
+            [
+                "Ada Moreno, on the “Harbour Hour” show, said what the port needs is plain: "
+                "“Ships, and the people to unload them.”"
+            ],
+            [(None, 1, QuoteKind.PARTIAL), ("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
+        # a transcript reproduced in the article is not a quotation
+        (
+            [
+                "A partial transcript follows:",
+                '"HOST: Are you running again?',
+                '"LEE: We will see.',
+            ],
+            [],
+        ),
     ],
 )
 def test_quote_structure(
@@ -121,6 +157,11 @@ def test_quote_structure(
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
+        # a speech word used as a noun is not the verb ("Greer's remarks")
+        (
+            "Ada Moreno called Mr. Greer's remarks “a cheap shot” on Tuesday.",
+            "Ada Moreno",
+        ),
         # party and state, or an age, between the name and the verb
         ("“The bill is dead,” Sen. Ruth Abara (D-Ore.) said Friday.", "Ruth Abara"),
         ("“The bill is dead,” Senate Whip Tom Vale, R-Kan., said Friday.", "Tom Vale"),

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speaker, SpeakerKind
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts, mask_asides
-from newsgen.quotes.mentions import MentionKind, read_mention_before
+from newsgen.quotes.lexicon import word_set
+from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mention_before
 from newsgen.quotes.rules import (
     Attribution,
     attribute_context,
@@ -66,6 +67,31 @@ def _is_direct(ctx: QuoteContext, found: Attribution | None) -> bool:
         return False
     tail = _WORDS_RE.findall(ctx.before[verbs[-1].end() :])
     return len(tail) <= 5 and "that" not in tail
+
+
+# Words before a quoted name of a show, book or ad ("on CBS's", "titled", "an episode of").
+_TITLE_CUE_RE = re.compile(
+    r"(?:[\w.][\u2019']s|\b(?:titled|entitled|on|during an?|(?:episode|edition|broadcast|host|"
+    r"star|author|cover) of|show|program|programme|book|film|movie|song|album|ad|spot|column|"
+    r"headline|hashtag|slogan))[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_MINOR_WORDS = word_set("a an and at by for from in of on or the to with vs")
+# A speaker label opening a transcript turn ("SMITH: Well, …").
+_TRANSCRIPT_TURN_RE = re.compile(r"^[A-Z][A-Z.'\u2019 -]{1,30}:\s")
+
+
+def _is_title(ctx: QuoteContext) -> bool:
+    """A name of a show, a book, an ad or a bill: short, every main word capitalised."""
+    text = ctx.text.rstrip(" ,.")
+    words = _WORDS_RE.findall(text)
+    if not words or len(words) > 8 or text[-1:] in "!?" or ctx.before.rstrip().endswith(":"):
+        return False
+    at_start = not ctx.before.strip() and not ctx.after.strip(" .,")
+    if not at_start and not _TITLE_CUE_RE.search(ctx.before):
+        return False
+    main = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(main) and all(w[0].isupper() or w[0].isdigit() for w in main)
 
 
 def _looks_like_speech(ctx: QuoteContext) -> bool:
@@ -133,6 +159,31 @@ def _indirect_sources(
     return found
 
 
+def _introduced_speaker(
+    index: int, text: str, spans: list[QuoteSpan], sentence_of: SentenceIndex, cast: Cast
+) -> tuple[Resolved, str] | None:
+    """Who a paragraph ending "… Kerry said:" introduces, for the quotation after it."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":") or (spans and spans[-1].end >= len(stripped) - 1):
+        return None
+    begin = max([0, *(e for e in sentence_of.ends if e < len(stripped))])
+    if spans:
+        begin = max(begin, spans[-1].end + 1)
+    sentence = stripped[begin:-1]
+    verbs = find_speech_verbs(sentence)
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    mention = read_mention_before(strip_auxiliaries(sentence[: verb.start()]))
+    if mention is None:
+        mention = read_mention_after(sentence[verb.end() :])
+        if mention is None:
+            return None
+    at = begin + mention.start
+    resolved = cast.resolve(mention, index, sentence_of.at(at), at)
+    return (resolved, verb.group().lower()) if resolved is not None else None
+
+
 def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
     """Every quotation of the paragraphs with its speaker, and the article's speakers."""
     cast = Cast()
@@ -140,8 +191,12 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
     order: list[Resolved] = []
     last_speaker: Resolved | None = None
     open_quote: int | None = None  # index in `found` of a quote running on into the next paragraph
+    introduced: tuple[Resolved, str] | None = None  # "He said:" ending the previous paragraph
+    in_transcript = False
     for index, paragraph in enumerate(paragraphs):
         spans = find_quote_spans(index, paragraph.text)
+        if not spans or spans[0].start > 1 or spans[0].closed:
+            in_transcript = False
         text = mask_asides(paragraph.text, spans)
         sentence_of = SentenceIndex.of(text)
         cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
@@ -160,12 +215,22 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 open_quote = open_quote if not span.closed else None
                 continue
             open_quote = None
+            if at_paragraph_start and _TRANSCRIPT_TURN_RE.match(ctx.text):
+                in_transcript = True
+            if in_transcript and at_paragraph_start and not span.closed:
+                continue  # a transcript reproduced in the article, not a quotation
+            if _is_title(ctx):
+                found.append(_Found(_quote(ctx, None, None, QuoteKind.PARTIAL), None))
+                continue
             if previous is not None and ctx.joined and previous_by_after:
                 merged = found[previous]
                 found[previous] = replace(merged, quote=_extend(merged.quote, ctx))
                 open_quote = previous if not span.closed else None
                 continue
             attribution = attribute_context(ctx)
+            if attribution is None and ctx.joined and ctx.before_start > ctx.sentence_start:
+                whole = replace(ctx, before=ctx.sentence_before, before_start=ctx.sentence_start)
+                attribution = attribute_context(whole)
             speaker: Resolved | None = None
             verb = None
             if attribution is not None:
@@ -177,6 +242,9 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 )
                 verb = attribution.verb
                 kind = QuoteKind.DIRECT if _is_direct(ctx, attribution) else QuoteKind.PARTIAL
+            elif previous is not None and ctx.joined and found[previous].speaker is not None:
+                prior = found[previous]  # "… said it was “a mistake” and “a lapse”"
+                speaker, verb, kind = prior.speaker, prior.quote.verb, QuoteKind.PARTIAL
             elif previous is not None and not ctx.before.strip():
                 prior = found[previous]
                 if prior.quote.kind is QuoteKind.DIRECT:
@@ -188,6 +256,8 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 at_paragraph_start or ctx.before.rstrip().endswith(":")
             ):
                 speaker, kind = last_speaker, QuoteKind.DIRECT
+                if introduced and previous is None and at_paragraph_start and span.closed:
+                    speaker, verb = introduced
             else:
                 kind = QuoteKind.PARTIAL if ctx.before.strip() else QuoteKind.DIRECT
             found.append(_Found(_quote(ctx, speaker, verb, kind), speaker))
@@ -197,6 +267,7 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 last_speaker = speaker
                 order.append(speaker)
             open_quote = previous if not span.closed else None
+        introduced = _introduced_speaker(index, text, spans, sentence_of, cast)
     return ArticleAnalysis(tuple(f.quote for f in found), _speakers(found, order))
 
 

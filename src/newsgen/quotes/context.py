@@ -45,6 +45,10 @@ class QuoteContext:
     gap: str  # all the text between the previous span and this one
     paragraph_text: str
     before_start: int  # where `before` starts in the paragraph
+    # The whole sentence up to the opening mark, earlier quotations of it blanked
+    # out ("on “The Show,” Lee said she wanted …"), and where it starts.
+    sentence_before: str = ""
+    sentence_start: int = 0
 
 
 def _mark_start(span: QuoteSpan, text: str) -> int:
@@ -98,9 +102,24 @@ def ends_sentence(quoted: str) -> bool:
     return bool(_QUOTE_ENDS_SENTENCE_RE.search(quoted.rstrip()))
 
 
+def _blank_quotes(text: str, spans: list[QuoteSpan], start: int, end: int) -> str:
+    """`text[start:end]` with the quoted words of `spans` replaced by dashes."""
+    pieces = []
+    at = start
+    for span in spans:
+        if span.end <= start:
+            continue
+        pieces.append(text[at : span.start])
+        pieces.append("\u2013" * (span.end - span.start))
+        at = span.end
+    pieces.append(text[at:end])
+    return "".join(pieces)
+
+
 def build_contexts(text: str, spans: list[QuoteSpan]) -> list[QuoteContext]:
     """The context of every span of one paragraph, in order."""
     contexts: list[QuoteContext] = []
+    sentence_start = 0
     for i, span in enumerate(spans):
         left_edge = _mark_end(spans[i - 1], text) if i > 0 else 0
         opening = _mark_start(span, text)
@@ -109,6 +128,8 @@ def build_contexts(text: str, spans: list[QuoteSpan]) -> list[QuoteContext]:
         cut = boundaries[-1].end() if boundaries else 0
         before = gap[cut:]
         joined = i > 0 and not boundaries
+        if not joined:
+            sentence_start = left_edge + cut
         previous_text = text[spans[i - 1].start : spans[i - 1].end] if i > 0 else ""
         if joined and previous_text.rstrip().endswith(".") and gap.strip()[:1].isupper():
             joined = False
@@ -131,6 +152,8 @@ def build_contexts(text: str, spans: list[QuoteSpan]) -> list[QuoteContext]:
                 gap=gap,
                 paragraph_text=text,
                 before_start=left_edge + cut,
+                sentence_before=_blank_quotes(text, spans[:i], sentence_start, opening),
+                sentence_start=sentence_start,
             )
         )
     return contexts

@@ -35,6 +35,7 @@ SPEECH_VERBS = word_set(
     "called calls calling described describes describing yelled yell yells",
     "thundered scoffed sniped snapped retorted charged charges declared",
     "insisted concluded conclude concludes summed predicted wrote",
+    "demand demands demanded demanding recall recalled reiterate reiterates reiterated",
 )
 
 # Verbs that report speech only loosely; they attribute a quote only to a named

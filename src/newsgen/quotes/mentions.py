@@ -10,7 +10,7 @@ a speech verb, "the Russian ambassador to the U.N., Vitaly Churkin,");
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from newsgen.quotes.lexicon import (
@@ -315,20 +315,42 @@ def read_mention_before(text: str) -> Mention | None:
                         at,
                         len(stripped),
                     )
-            if inner.split(" ", 1)[0].lower() in ("who", "which", "whose"):
-                named = _read_plain_before(outer)
-                if named is not None and named.kind is MentionKind.NAME:
-                    return replace(named, end=len(stripped))
-            elif inner[:1].islower() or inner.split(" ", 1)[0] in ("A", "An", "The"):
-                # "Dmitri Trenin, an analyst with the Carnegie Moscow Center,"
-                named = _read_plain_before(outer)
-                if named is not None and named.kind in (MentionKind.NAME, MentionKind.ORGANIZATION):
-                    role = named.role if named.role else _strip_determiner(inner)
-                    return Mention(
-                        named.name, named.kind, role, named.gender, named.start, len(stripped)
-                    )
+            return _read_name_with_appositives(body)
         return None
     return _read_plain_before(stripped)
+
+
+_RELATIVE_WORDS = ("who", "which", "whose", "where")
+
+
+def _is_appositive(chunk: str) -> bool:
+    """ "an analyst with X", "who served under Y", "one of the states suing": not a name."""
+    first = chunk.split(" ", 1)[0]
+    return bool(first) and (first[:1].islower() or first in ("A", "An", "The"))
+
+
+def _read_name_with_appositives(body: str) -> Mention | None:
+    """ "Ann Lee, an analyst with X, who advised Y" -> Ann Lee, analyst with X."""
+    end = len(body)
+    roles: list[str] = []
+    for _ in range(4):
+        comma = body.rfind(",", 0, end)
+        chunk = body[comma + 1 : end].strip()
+        if _is_appositive(chunk):
+            if comma <= 0 or len(chunk.split()) > 16:
+                return None
+            if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS:
+                roles.append(chunk)
+            end = comma
+            continue
+        if end == len(body):
+            return None
+        named = _read_plain_before(body[:end])
+        if named is None or named.kind not in (MentionKind.NAME, MentionKind.ORGANIZATION):
+            return None
+        role = named.role or (_strip_determiner(roles[-1]) if roles else None)
+        return Mention(named.name, named.kind, role, named.gender, named.start, len(body) + 1)
+    return None
 
 
 def _appositive_start(text: str) -> tuple[str, int] | None:

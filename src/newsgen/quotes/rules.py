@@ -51,8 +51,21 @@ Rule = Callable[[QuoteContext], Attribution | None]
 ATTRIBUTION_RULES: Registry[Rule] = Registry()
 
 
+# A determiner or a possessive before "remarks", "claims", "report" makes it a noun.
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|of|his|her|their|its|our|my|your|these|those|such|this|that)|[\w.][\u2019']s?)"
+    r"[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
 def find_speech_verbs(text: str) -> list[re.Match[str]]:
-    return list(_SPEECH_VERB_RE.finditer(text))
+    """Speech verbs of `text`, leaving out the same words used as nouns ("his remarks")."""
+    return [
+        verb
+        for verb in _SPEECH_VERB_RE.finditer(text)
+        if not _NOUN_BEFORE_RE.search(text, max(0, verb.start() - 12), verb.start())
+    ]
 
 
 def strip_auxiliaries(text: str) -> str:
