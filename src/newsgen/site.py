@@ -104,14 +104,15 @@ def index_site(placed: Iterable[PlacedArticle]) -> IndexedSite:
     ordered = tuple(sorted(articles, key=_newest_first))
     slugs = [a.slug for a in ordered]
     speakers = _index_speakers(ordered)
+    tags = _index_tags(ordered)
     return IndexedSite(
         Site(
             articles=ordered,
             article_by_slug={a.slug: a for a in ordered},
             speakers=speakers,
             speaker_by_key={s.key: s for s in speakers},
-            tags=_index_tags(ordered),
-            tag_by_slug={t.slug: t for t in _index_tags(ordered)},
+            tags=tags,
+            tag_by_slug={t.slug: t for t in tags},
             months=_index_months(ordered),
             newer={older: newer for newer, older in itertools.pairwise(slugs)},
             older=dict(itertools.pairwise(slugs)),
