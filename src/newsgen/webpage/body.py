@@ -40,6 +40,9 @@ MAX_LINK_DENSITY = 0.5
 # Sentence-final punctuation, closing quotation marks (straight and curly) or an ellipsis.
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 _WORD = re.compile(r"\w+")
+_CAPTION_CREDIT = re.compile(
+    r"\((?:image|images|photo|photos|picture|pic)\s*:[^()]{1,60}\)\s*$", re.I
+)
 _BARE_NUMBER = re.compile(r"[\d\s:./,-]{1,20}")
 
 
@@ -57,7 +60,8 @@ def score_text(block: Block) -> ScoredBlock:
     length = len(block.text)
     density = block.link_density
     if density > MAX_LINK_DENSITY:
-        return ScoredBlock(block, 0.0, float(length))
+        # A long linked sentence (a digest item) is neither prose nor clutter.
+        return ScoredBlock(block, 0.0, 0.0 if _is_linked_prose(block) else float(length))
     if block.kind is BlockKind.HEADING:
         return ScoredBlock(block, 0.0, 0.0)
     sentence = _SENTENCE_END.search(block.text) is not None
@@ -180,7 +184,7 @@ def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
     pending_heading: Paragraph | None = None
     for item in inside:
         block = item.block
-        if item.teaser or block.link_density > MAX_LINK_DENSITY:
+        if item.teaser or (block.link_density > MAX_LINK_DENSITY and not _is_linked_prose(block)):
             continue
         if block.kind is BlockKind.HEADING:
             if block.heading_level > 1 and len(block.text) <= 200:
@@ -190,11 +194,18 @@ def select_body(scored: list[ScoredBlock], container: int) -> list[Paragraph]:
             continue  # bylines, dates and labels above the first paragraph
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a bare time or number ("08:10", "1/4")
+        if len(block.text) < 300 and _CAPTION_CREDIT.search(block.text):
+            continue  # an image caption closed by its credit: "The pier (Image: Getty)"
         if pending_heading is not None:
             kept.append(pending_heading)
             pending_heading = None
         kept.append(Paragraph(block.text, block.kind))
     return kept
+
+
+def _is_linked_prose(block: Block) -> bool:
+    """A long, sentence-like block whose words happen to be mostly links (a linked digest)."""
+    return len(block.text) >= 150 and _SENTENCE_END.search(block.text) is not None
 
 
 def extract_body(soup: BeautifulSoup, headline: str | None = None) -> list[Paragraph]:
