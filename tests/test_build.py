@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from bs4 import BeautifulSoup
 from newsgen.builder import ArticleStages, build_site
 from newsgen.cli import main
 from newsgen.config import load_config
-from newsgen.writer import MARKER
+from newsgen.renderer import RenderedPage
+from newsgen.writer import MARKER, write_site
 
 REPO = Path(__file__).parent.parent
 
@@ -279,3 +281,18 @@ def test_build_py_builds_the_sample_site(tmp_path: Path) -> None:
     )
     assert (out / "index.html").is_file(), done.stderr
     assert len(list((out / "articles").iterdir())) == len(list((REPO / "content").iterdir()))
+
+
+def test_an_interrupted_write_leaves_the_previous_site_and_no_temporary_folder(
+    built: Path,
+) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+
+    def pages() -> Iterator[RenderedPage]:
+        yield RenderedPage("index.html", b"half a site")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_site(built, pages(), ())
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in built.parent.iterdir()) == ["content", "newsgen.yaml", "public"]
