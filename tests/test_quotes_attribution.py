@@ -109,6 +109,11 @@ def test_rules_are_named_and_ordered() -> None:
         ),
         # a scare quote belongs to nobody
         (["The so-called “fast lane” opened in June."], [(None, 1, QuoteKind.PARTIAL)]),
+        # a capitalised word opening a sentence is not a subject to quote
+        (
+            ["Several “temporary” lanes opened in June, and more followed."],
+            [(None, 1, QuoteKind.PARTIAL)],
+        ),
         # names of shows and ads are titles, not speech, even next to a speaker
         (
             ["“Cuts hurt,” Ada Moreno told Harbour Radio’s “Morning Tide” on Monday."],  # noqa: RUF001
@@ -157,6 +162,17 @@ def test_quote_structure(
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
+        # a partial quote in a sentence whose subject is someone named before
+        (
+            "Ada Moreno runs the port. Moreno has repeatedly dismissed the plan as "
+            "“a fantasy” since May.",
+            "Ada Moreno",
+        ),
+        (
+            "Ada Moreno runs the port. In June, Moreno openly praised the crews as "
+            "“the best on the coast.”",
+            "Ada Moreno",
+        ),
         # a speech word used as a noun is not the verb ("Greer's remarks")
         (
             "Ada Moreno called Mr. Greer's remarks “a cheap shot” on Tuesday.",

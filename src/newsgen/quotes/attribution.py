@@ -231,6 +231,8 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
             if attribution is None and ctx.joined and ctx.before_start > ctx.sentence_start:
                 whole = replace(ctx, before=ctx.sentence_before, before_start=ctx.sentence_start)
                 attribution = attribute_context(whole)
+            if attribution and attribution.rule == "sentence_subject":
+                attribution = attribution if cast.knows(attribution.mention) else None
             speaker: Resolved | None = None
             verb = None
             if attribution is not None:

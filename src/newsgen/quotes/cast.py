@@ -43,6 +43,7 @@ _ORGANIZATION_LINK_RE = re.compile(r"([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[
 _QUALIFIER_RE = re.compile(r"[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){1,3})[A-Z]")
 _PERSON_AFTER_RE = re.compile(
     r",\s+(?:a|an|the|who|whose)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
+    r"|\s+(?:\w+ly\s+)?(?:runs|leads|heads|owns|chairs|founded|directs|manages|represents)\b"
 )
 
 
@@ -153,6 +154,18 @@ class Cast:
         if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
             return None
         return self.people[self.surnames[last]]
+
+    def knows(self, mention: Mention) -> bool:
+        """Whether a bare subject is someone the article has named (or a pronoun):
+        a capitalised word opening a sentence is often no name at all."""
+        if mention.kind is not MentionKind.NAME:
+            return mention.kind is MentionKind.PRONOUN or len(mention.name.split()) > 1
+        words = mention.name.split()
+        if words[0].lower() in NOT_NAMES:
+            return False
+        if len(words) > 1:
+            return not any(w.lower() in ROLE_WORDS for w in words)
+        return words[0].lower() in self.surnames
 
     def resolve(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

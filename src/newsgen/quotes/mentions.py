@@ -364,9 +364,19 @@ def _appositive_start(text: str) -> tuple[str, int] | None:
         ):
             return _strip_determiner(phrase), base + match.start(1)
         return None
-    words = text.split()
+    words = text[base:].split()
     if words and len(words) <= 6 and words[-1].lower() in TITLE_WORDS:
-        return _strip_determiner(text.strip()), len(text) - len(text.lstrip())
+        return _strip_determiner(text[base:].strip()), base + len(text[base:]) - len(
+            text[base:].lstrip()
+        )
+    noun_last = bool(words) and len(words) <= 5 and words[-1].isalpha() and words[-1].islower()
+    if noun_last and (
+        words[0].lower() in ("another", "his", "her", "their", "its")
+        or words[0].endswith(("\u2019s", "'s"))
+    ):
+        # "Another critic, Ann Lee," / "Lee's running mate, Tom Vale,"
+        phrase = " ".join(words[1:] if words[0][0].islower() else words)
+        return phrase, base + len(text[base:]) - len(text[base:].lstrip())
     return None
 
 

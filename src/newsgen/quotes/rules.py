@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgen.quotes.context import QuoteContext
-from newsgen.quotes.lexicon import SPEECH_VERBS, VERB_AUXILIARIES, WEAK_SPEECH_VERBS
+from newsgen.quotes.lexicon import SPEECH_VERBS, VERB_AUXILIARIES, WEAK_SPEECH_VERBS, word_set
 from newsgen.quotes.mentions import (
     Mention,
     MentionKind,
@@ -185,6 +185,78 @@ def attribute_after_clause(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+# An opening adverbial before the subject ("In July, ", "At Monday's debate, ").
+_OPENING_PHRASE_RE = re.compile(
+    r"^\s*(?:(?:In|At|On|During|After|Before|Since|Earlier|Later|Last|This|Meanwhile|But|And|Yet|"
+    r"Still|However|Now|Then|Separately|Speaking|Asked|Instead)\b[^,;:\u201c\"]{0,60},\s*)?"
+)
+# Common verbs of the past tense that do not end in -ed.
+_IRREGULAR_PAST = word_set(
+    "said told wrote made took gave went put spoke sent saw thought felt kept left brought "
+    "sought ran won lost held led set gone done seen known shown given taken spoken written "
+    "begun began came become became struck hit cast drew drawn threw thrown bit bitten"
+)
+
+
+_NOT_VERBS = word_set("need red bed seed speed feed hundred")
+
+
+def _looks_like_verb(word: str, gap: str) -> bool:
+    """A verb after a subject, told from a noun without a tagger ("Kerry warned",
+    "Lee has gone", "Lee openly admires"; not "Lee supporters")."""
+    if word in SPEECH_VERBS or word in _IRREGULAR_PAST or word.endswith("ed"):
+        return word not in _NOT_VERBS
+    if gap.strip():
+        return word.endswith(("ing", "en", "s")) and not word.endswith("ss")
+    return False
+
+
+_AUXILIARY_WORDS = word_set(
+    "is was has had have are were been also again once then later already still not now just"
+)
+_TOKEN_RE = re.compile(r"[\w\u2019'.-]+")
+
+
+def _subject_verb(sentence: str, begin: int) -> tuple[int, re.Match[str]] | None:
+    """The first word after `begin` that reads as the sentence's main verb, and
+    where the words between subject and verb ("has repeatedly") start."""
+    gap = ""
+    gap_start = begin
+    for count, token in enumerate(_TOKEN_RE.finditer(sentence, begin)):
+        word = token.group()
+        if count > 14 or word in ("that", "who", "which", "whose"):
+            return None
+        if word in _AUXILIARY_WORDS or (word.endswith("ly") and word.islower()):
+            gap_start = gap_start if gap else token.start()
+            gap += word + " "
+            continue
+        if count > 0 and word.islower() and _looks_like_verb(word, gap):
+            return (gap_start if gap else token.start()), token
+        gap = ""
+    return None
+
+
+def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
+    """Trump is promising lower taxes and “jobs, jobs, jobs.” (a partial quote
+    in a sentence whose subject is a person, an organization or a source)."""
+    if not ctx.before.strip():
+        return None
+    sentence = ctx.sentence_before
+    lead = _OPENING_PHRASE_RE.match(sentence)
+    begin = lead.end() if lead else 0
+    found = _subject_verb(sentence, begin)
+    if found is None:
+        return None
+    end, verb = found
+    subject = sentence[begin:end]
+    mention = read_mention_before(subject)
+    if mention is None or mention.name in ("i", "we", "they") or subject[: mention.start].strip():
+        return None
+    return Attribution(
+        mention, verb.group(), "sentence_subject", ctx.sentence_start + begin + mention.start, True
+    )
+
+
 def _offset(ctx: QuoteContext, after: str, mention: Mention) -> int:
     return ctx.span.end + 1 + mention.start
 
@@ -195,6 +267,7 @@ ATTRIBUTION_RULES.register(attribute_after_verb_speaker, "after_verb_speaker", 7
 ATTRIBUTION_RULES.register(attribute_before_speaker_verb, "before_speaker_verb", 60)
 ATTRIBUTION_RULES.register(attribute_according_to, "according_to", 50)
 ATTRIBUTION_RULES.register(attribute_after_clause, "after_clause", 40)
+ATTRIBUTION_RULES.register(attribute_sentence_subject, "sentence_subject", 10)
 
 
 def attribute_context(ctx: QuoteContext) -> Attribution | None:
