@@ -72,6 +72,7 @@ def test_every_problem_is_reported_together_with_its_line(tmp_path: Path) -> Non
         ("title: ok\n  base_url: : x\n", 2, "bad YAML"),
         ("- just\n- a list\n", 1, "mapping"),
         ("title: !!python/object:os.system ls\n", 1, "bad YAML"),
+        ("title: ok\nboilerplate:\n  - 'Read more: ('\n", 2, "not a regular expression"),
     ],
 )
 def test_unusable_files_are_reported_with_a_line(

@@ -8,8 +8,8 @@
     output: public
     page_size: 10
     feed_size: 20
-    boilerplate:
-      - "Sign up for our morning briefing"
+    boilerplate:          # regular expressions, each matching a whole paragraph
+      - "Sign up for our morning briefing.*"
 
 Every problem in the file is collected and reported together, each with its line.
 """
@@ -125,7 +125,12 @@ def _patterns(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ValueError("must be a list of texts")
+        raise ValueError("must be a list of regular expressions")
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{pattern!r} is not a regular expression: {error}") from error
     return tuple(value)
 
 
