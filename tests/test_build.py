@@ -296,3 +296,17 @@ def test_an_interrupted_write_leaves_the_previous_site_and_no_temporary_folder(
         write_site(built, pages(), ())
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in built.parent.iterdir()) == ["content", "newsgen.yaml", "public"]
+
+
+def test_boilerplate_appears_on_no_page(tmp_path: Path, cast_stages: ArticleStages) -> None:
+    prompt = "Get the Ledger Weekly in your inbox every Friday."
+    site = make_site(
+        tmp_path / "site",
+        {"water-vote.md": WATER_VOTE.rstrip() + f"\n\n{prompt}\n"},
+        "boilerplate: ['Get the Ledger Weekly.*']\n",
+    )
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.errors == ()
+    for page in (site / "public").rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".js"):
+            assert "Ledger Weekly" not in page.read_text(encoding="utf-8"), page
