@@ -299,7 +299,7 @@ def test_an_interrupted_write_leaves_the_previous_site_and_no_temporary_folder(
 
 
 def test_boilerplate_appears_on_no_page(tmp_path: Path, cast_stages: ArticleStages) -> None:
-    prompt = "Get the Ledger Weekly in your inbox every Friday."
+    prompt = "Get the Ledger Weekly, the best of our coverage, every Friday."
     site = make_site(
         tmp_path / "site",
         {"water-vote.md": WATER_VOTE.rstrip() + f"\n\n{prompt}\n"},
