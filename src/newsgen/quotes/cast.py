@@ -26,7 +26,7 @@ from newsgen.quotes.mentions import (
 
 _NAME_WORD = r"(?:(?:[A-Z]\.)+(?=[ \u00a0])|[A-Z][\w\u2019'-]*)"  # "Kerry", "F.", "G.K."
 _CAPITALISED_RUN_RE = re.compile(
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?{_NAME_WORD}"
+    rf"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?{_NAME_WORD}"
     rf"(?:(?<!\u2019s)(?<!'s)[ \u00a0]+(?:{_NAME_WORD}|"
     r"\b(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
 )
@@ -35,7 +35,7 @@ _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?![\u2019'-])")
 # The tail of an organization's name ("Commission on Fair Elections").
-_ORGANIZATION_LINK_RE = re.compile(r"([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
+_ORGANIZATION_LINK_RE = re.compile(r"\b([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
 
 
 # "Trump campaign spokesman Jason Miller", "Kerry's deputy Ann Lee": the first name
@@ -139,9 +139,10 @@ class Cast:
         honorific = _HONORIFIC_RE.match(first)
         if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
             return None
-        link = _ORGANIZATION_LINK_RE.search(text, max(0, match.start() - 40), match.start())
-        if link and link.end() == match.start() and link.group(1).lower() in ORGANIZATION_WORDS:
-            return None  # "Commission on Fair Elections": the rest of a name
+        if text.endswith((" on ", " for ", " of ", " and "), 0, match.start()):
+            link = _ORGANIZATION_LINK_RE.search(text, max(0, match.start() - 40), match.start())
+            if link and link.group(1).lower() in ORGANIZATION_WORDS:
+                return None  # "Commission on Fair Elections": the rest of a name
         if honorific or (len(words) > 1 and _named_like_a_person(text, match, words)):
             mention = read_name(match.group())
             if mention is not None and mention.kind is MentionKind.NAME:

@@ -30,8 +30,8 @@ _QUOTE_ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"'\u2019”)]*$")
 # Asides between a name and its verb that say nothing about who spoke: a party
 # and state "(D-Ohio)" or ", R-Ky.,", a short parenthesis, an age ", 34,".
 _ASIDE_RE = re.compile(
-    r"[ \u00a0]*\([^()“”\"\n]{1,40}\)"
-    r"|,[ \u00a0]+(?:[DRI]-[A-Z][\w.-]*|\d{1,3}),(?=[ \u00a0]+[a-z])"
+    r"\((?=[^()“”\"\n]{1,40}\))"
+    r"|,(?=[ \u00a0]+(?:[DRI]-[A-Z][\w.-]*|\d{1,3}),[ \u00a0]+[a-z])"
 )
 
 
@@ -87,11 +87,18 @@ def mask_asides(text: str, spans: list[QuoteSpan]) -> str:
     pieces: list[str] = []
     last = 0
     for match in _ASIDE_RE.finditer(text):
-        if any(span.start - 1 <= match.start() < span.end + 1 for span in spans):
+        start = match.start()
+        if start < last:
             continue
-        pieces.append(text[last : match.start()])
-        pieces.append(" " * (match.end() - match.start()))
-        last = match.end()
+        parenthesis = text[start] == "("
+        end = text.index(")" if parenthesis else ",", start + 1) + 1
+        while parenthesis and start > 0 and text[start - 1] in " \u00a0":
+            start -= 1
+        if any(span.start - 1 <= start < span.end + 1 for span in spans):
+            continue
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
     if not pieces:
         return text
     pieces.append(text[last:])
