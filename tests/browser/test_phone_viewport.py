@@ -38,14 +38,18 @@ OVERFLOWING = """(width) => [...document.querySelectorAll('body *')].filter(el =
   ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' right=' +
   Math.round(el.getBoundingClientRect().right))"""
 
-# Font sizes of the visible elements that hold text of their own.
-TEXT_SIZES = """() => [...document.querySelectorAll('body *')].filter(el => {
+# Font sizes as shown of the visible elements that hold text of their own (text in an
+# SVG chart is scaled with the chart).
+TEXT_SIZES = """() => {
+const scaleOf = el => el instanceof SVGElement && el.getScreenCTM() ? el.getScreenCTM().a : 1;
+return [...document.querySelectorAll('body *')].filter(el => {
   const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
   const box = el.getBoundingClientRect();
   return own && box.width > 0 && box.height > 0 && !el.closest('.skip-link');
 }).map(el => ({tag: el.tagName.toLowerCase(), text: el.textContent.trim().slice(0, 40),
-               px: parseFloat(getComputedStyle(el).fontSize),
-               body: !!el.closest('.story-body p, .quote-card blockquote, .card .dek')}))"""
+               px: parseFloat(getComputedStyle(el).fontSize) * scaleOf(el),
+               body: !!el.closest('.story-body p, .quote-card blockquote, .card .dek')}));
+}"""
 
 
 def open_page(tab: Tab, address: str, follow: str | None) -> None:
