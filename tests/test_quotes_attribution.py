@@ -141,6 +141,14 @@ def test_rules_are_named_and_ordered() -> None:
             ],
             [(None, 1, QuoteKind.PARTIAL), ("Ada Moreno", 1, QuoteKind.DIRECT)],
         ),
+        # a quoted sentence after "…, Moreno said." in the same paragraph is hers
+        (
+            [
+                "The board may delay the vote until spring, Ada Moreno said. "
+                "“Nobody wants to decide this in a hurry.”"
+            ],
+            [("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
         # a transcript reproduced in the article is not a quotation
         (
             [
@@ -172,6 +180,20 @@ def test_quote_structure(
             "Ada Moreno runs the port. In June, Moreno openly praised the crews as "
             "“the best on the coast.”",
             "Ada Moreno",
+        ),
+        # a claim reported as a noun belongs to its owner
+        (
+            "Fact-checkers examined Ada Moreno’s claim that the port lost "  # noqa: RUF001
+            "“thousands of jobs” last year.",
+            "Ada Moreno",
+        ),
+        # states speak through their governments
+        ("Norway condemned the launch as “reckless and dangerous.”", "Norway"),
+        # a name repeated alone is a person's even with no first name we know
+        (
+            "Delegates cheered Odile Brassard on Friday. Later, Brassard openly mocked the plan "
+            "as “a fairy tale.”",
+            "Odile Brassard",
         ),
         # a speech word used as a noun is not the verb ("Greer's remarks")
         (

@@ -200,7 +200,8 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
         text = mask_asides(paragraph.text, spans)
         sentence_of = SentenceIndex.of(text)
         cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
-        for _, source in _indirect_sources(index, text, spans, sentence_of, cast):
+        sources = _indirect_sources(index, text, spans, sentence_of, cast)
+        for _, source in sources:
             order.append(source)
             last_speaker = source
         previous: int | None = None  # index in `found` of this paragraph's previous quote
@@ -260,6 +261,10 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 speaker, kind = last_speaker, QuoteKind.DIRECT
                 if introduced and previous is None and at_paragraph_start and span.closed:
                     speaker, verb = introduced
+            elif _looks_like_speech(ctx) and any(at < span.start for at, _ in sources):
+                # "… while Kerry negotiates, Schiff said. “The other factor is …”"
+                speaker = [source for at, source in sources if at < span.start][-1]
+                kind = QuoteKind.DIRECT
             else:
                 kind = QuoteKind.PARTIAL if ctx.before.strip() else QuoteKind.DIRECT
             found.append(_Found(_quote(ctx, speaker, verb, kind), speaker))

@@ -89,9 +89,14 @@ class Cast:
     timeline: list[tuple[int, int, int, str]] = field(default_factory=list)
     sources: list[Resolved] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
+    # Two- or three-word capitalised runs with no sign yet of being a person
+    # ("Newt Gingrich"), by last word: a later bare "Gingrich" makes them one.
+    candidates: dict[str, str] = field(default_factory=dict)
 
     def add_person(self, name: str, role: str | None, gender: str | None) -> _Person:
         surname = name.split()[-1].lower()
+        if " " not in name and surname not in self.surnames and surname in self.candidates:
+            name = self.candidates.pop(surname)
         known = self.people.get(name)
         if known is None and len(name.split()) == 1 and surname in self.surnames:
             known = self.people[self.surnames[surname]]
@@ -147,18 +152,41 @@ class Cast:
             mention = read_name(match.group())
             if mention is not None and mention.kind is MentionKind.NAME:
                 return self.add_person(mention.name, mention.role, mention.gender)
-            return None
         last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
-        if last not in self.surnames:
+        if len(words) > 1:
+            self._note_candidate(words, last)
             return None
+        if last not in self.surnames:
+            if last not in self.candidates or len(words) > 1:
+                return None
+            return self.add_person(last.title(), None, None)
         qualifier = _QUALIFIER_RE.match(text, match.end())
         if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
             return None
         return self.people[self.surnames[last]]
 
+    def _note_candidate(self, words: list[str], last: str) -> None:
+        """Keep the plain words ending a run ("Speaker of the House Newt Gingrich")."""
+        tail: list[str] = []
+        for word in reversed(words):
+            low = word.lower()
+            if (
+                low in NOT_NAMES
+                or low in ORGANIZATION_WORDS
+                or low in ROLE_WORDS
+                or not word[:1].isupper()
+                or len(tail) == 3
+            ):
+                break
+            tail.insert(0, re.sub(r"[\u2019']s?$", "", word))
+        if len(tail) > 1:
+            self.candidates.setdefault(last, " ".join(tail))
+
     def knows(self, mention: Mention) -> bool:
         """Whether a bare subject is someone the article has named (or a pronoun):
         a capitalised word opening a sentence is often no name at all."""
+        if mention.kind is MentionKind.ORGANIZATION:
+            return True
         if mention.kind is not MentionKind.NAME:
             return mention.kind is MentionKind.PRONOUN or len(mention.name.split()) > 1
         words = mention.name.split()
@@ -166,7 +194,7 @@ class Cast:
             return False
         if len(words) > 1:
             return not any(w.lower() in ROLE_WORDS for w in words)
-        return words[0].lower() in self.surnames
+        return words[0].lower() in self.surnames or words[0].lower() in self.candidates
 
     def resolve(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

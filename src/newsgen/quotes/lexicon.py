@@ -36,12 +36,20 @@ SPEECH_VERBS = word_set(
     "thundered scoffed sniped snapped retorted charged charges declared",
     "insisted concluded conclude concludes summed predicted wrote",
     "demand demands demanded demanding recall recalled reiterate reiterates reiterated",
+    "accuse accuses accused accusing criticize criticizes criticized criticise criticised",
+    "condemn condemns condemned condemning brand brands branded label labels labeled labelled",
+    "dub dubs dubbed hail hails hailed mock mocks mocked slam slams slammed dismiss dismisses",
+    "dismissed praise praises praised",
 )
 
 # Verbs that report speech only loosely; they attribute a quote only to a named
 # person, a pronoun or an organization (never to "a group called ...").
-WEAK_SPEECH_VERBS = frozenset(
-    {"called", "calls", "calling", "described", "describes", "describing"}
+WEAK_SPEECH_VERBS = word_set(
+    "called calls calling described describes describing accuse accuses accused accusing",
+    "criticize criticizes criticized criticise criticised condemn condemns condemned",
+    "condemning brand brands branded label labels labeled labelled dub dubs dubbed hail hails",
+    "hailed mock mocks mocked slam slams slammed dismiss dismisses dismissed praise praises",
+    "praised",
 )
 
 # Words allowed between a speaker and the verb ("Kerry has previously warned").
@@ -124,7 +132,11 @@ ORGANIZATION_WORDS = word_set(
     "nbc cbs fox politico breitbart downing elysee whitehall secretariat cabinet "
     "embassy consulate authority authorities command forces military industries "
     "airlines group's court's police's school college hospital trust society league "
-    "church"
+    "church",
+    # states that speak through their governments ("Japan condemned the test")
+    "america britain canada china egypt france germany india iran iraq israel italy japan "
+    "jordan korea mexico pakistan russia saudi spain syria turkey ukraine pyongyang beijing "
+    "moscow tehran kyiv kiev seoul tokyo",
 )
 
 # Lower-case heads of organizations mentioned without a name ("the ministry said").

@@ -185,6 +185,28 @@ def attribute_after_clause(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+# "Lee's claim that …", "Lee's repeated emphasis that …": what someone said, as a noun.
+_POSSESSIVE_STATEMENT_RE = re.compile(
+    r"((?:[A-Z][\w.-]*[ \u00a0]+){0,3}[A-Z][\w.-]*)[\u2019']s?(?:[ \u00a0]+[a-z-]+){0,2}?[ \u00a0]+"
+    r"(?:claims?|statements?|remarks|comments?|words|assertions?|warnings?|promises?|pledges?|"
+    r"descriptions?|tweets?|arguments?|accusations?|suggestions?|messages?|responses?|answers?|"
+    r"vows?|insistence|predictions?|emphasis|missive|speech|testimony|complaint|memo|letter)\b"
+)
+
+
+def attribute_possessive_statement(ctx: QuoteContext) -> Attribution | None:
+    """Critics seized on Lee's claim that there were “thousands of cases.”"""
+    matches = list(_POSSESSIVE_STATEMENT_RE.finditer(ctx.sentence_before))
+    if not matches:
+        return None
+    mention = read_name(matches[-1].group(1))
+    if mention is None:
+        return None
+    return Attribution(
+        mention, None, "possessive_statement", ctx.sentence_start + matches[-1].start(), True
+    )
+
+
 # An opening adverbial before the subject ("In July, ", "At Monday's debate, ").
 _OPENING_PHRASE_RE = re.compile(
     r"^\s*(?:(?:In|At|On|During|After|Before|Since|Earlier|Later|Last|This|Meanwhile|But|And|Yet|"
@@ -267,6 +289,7 @@ ATTRIBUTION_RULES.register(attribute_after_verb_speaker, "after_verb_speaker", 7
 ATTRIBUTION_RULES.register(attribute_before_speaker_verb, "before_speaker_verb", 60)
 ATTRIBUTION_RULES.register(attribute_according_to, "according_to", 50)
 ATTRIBUTION_RULES.register(attribute_after_clause, "after_clause", 40)
+ATTRIBUTION_RULES.register(attribute_possessive_statement, "possessive_statement", 20)
 ATTRIBUTION_RULES.register(attribute_sentence_subject, "sentence_subject", 10)
 
 
