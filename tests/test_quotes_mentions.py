@@ -47,6 +47,41 @@ from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mentio
             MentionKind.ANONYMOUS,
         ),
         ("She", "she", None, MentionKind.PRONOUN),
+        # organizations: by their name, by "which", by a noun before them
+        (
+            "The Fenland Growers Alliance of Norfolk",
+            "Fenland Growers Alliance of Norfolk",
+            None,
+            MentionKind.ORGANIZATION,
+        ),
+        (
+            "Tidewater Boatworks, which builds ferries,",
+            "Tidewater Boatworks",
+            None,
+            MentionKind.ORGANIZATION,
+        ),
+        ("The firm, Ashgrove Cell Works,", "Ashgrove Cell Works", None, MentionKind.ORGANIZATION),
+        ("Pressure group Clean Brooks", "Clean Brooks", None, MentionKind.ORGANIZATION),
+        (
+            "The Pantry Network, which runs 40 food banks,",
+            "Pantry Network",
+            None,
+            MentionKind.ORGANIZATION,
+        ),
+        # a council title before a name stays a person's
+        (
+            "Senate Majority Leader Ruth Abara",
+            "Ruth Abara",
+            "Senate Majority Leader",
+            MentionKind.NAME,
+        ),
+        # several appositives after a name: the first is the role
+        (
+            "Omar Lind, the port director, one of three officials sued,",
+            "Omar Lind",
+            "port director",
+            MentionKind.NAME,
+        ),
     ],
 )
 def test_read_mention_before(text: str, name: str, role: str | None, kind: MentionKind) -> None:

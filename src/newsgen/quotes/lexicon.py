@@ -132,7 +132,8 @@ ORGANIZATION_WORDS = word_set(
     "nbc cbs fox politico breitbart downing elysee whitehall secretariat cabinet "
     "embassy consulate authority authorities command forces military industries "
     "airlines group's court's police's school college hospital trust society league "
-    "church",
+    "church network works alliance partnership institution charity trust coalition "
+    "collective cooperative consortium initiative project federation",
     # states that speak through their governments ("Japan condemned the test")
     "america britain canada china egypt france germany india iran iraq israel italy japan "
     "jordan korea mexico pakistan russia saudi spain syria turkey ukraine pyongyang beijing "

@@ -140,7 +140,9 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
             break
     title, name = words[:cut], words[cut:]
     bare = article and not title and len(name) <= 3 and not gender_of_first_name(name[0])
-    if _is_organization(name) or bare:
+    titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS or w.lower() in HONORIFICS]
+    after_title = words[titled[-1] + 1 :] if titled else words
+    if _is_organization(name) or _is_organization(after_title) or bare:
         return Mention(" ".join(words), MentionKind.ORGANIZATION, start=start)
     gender = gender_of_first_name(name[0]) if len(name) > 1 else None
     role_words = [w for w in title if w.lower() not in HONORIFICS]
@@ -271,6 +273,10 @@ def _read_plain_before(text: str) -> Mention | None:
     if tail and any(word[:1].isupper() for word in tail.group().split()):
         mention = read_name(tail.group(), tail.start())
         if mention is not None:
+            if mention.kind is MentionKind.NAME and _names_an_organization(
+                stripped[: tail.start()]
+            ):
+                mention = Mention(mention.name, MentionKind.ORGANIZATION, start=mention.start)
             role, begin = _role_prefix(stripped[: tail.start()])
             if mention.kind is MentionKind.NAME and role and not mention.role:
                 return Mention(
@@ -300,10 +306,20 @@ def read_mention_before(text: str) -> Mention | None:
             inner_mention = _read_plain_before(inner) if inner[:1].isupper() else None
             if (
                 inner_mention is not None
-                and inner_mention.kind is MentionKind.NAME
+                and inner_mention.kind in (MentionKind.NAME, MentionKind.ORGANIZATION)
                 and inner_mention.start == 0
             ):
                 # "the Russian ambassador to the U.N., Vitaly Churkin,"
+                organization = inner_mention.kind is MentionKind.ORGANIZATION
+                if organization or _names_an_organization(outer):
+                    return Mention(
+                        inner_mention.name,
+                        MentionKind.ORGANIZATION,
+                        None,
+                        None,
+                        comma + 1 + len(body[comma + 1 :]) - len(body[comma + 1 :].lstrip()),
+                        len(stripped),
+                    )
                 role_phrase = _appositive_start(outer)
                 if role_phrase is not None:
                     role, at = role_phrase
@@ -324,15 +340,21 @@ _RELATIVE_WORDS = ("who", "which", "whose", "where")
 
 
 def _is_appositive(chunk: str) -> bool:
-    """ "an analyst with X", "who served under Y", "one of the states suing": not a name."""
-    first = chunk.split(" ", 1)[0]
-    return bool(first) and (first[:1].islower() or first in ("A", "An", "The"))
+    """ "an analyst with X", "who served under Y", "one of the states suing": not a name
+    ("The Larder Network" is one)."""
+    words = chunk.split()
+    if not words:
+        return False
+    if words[0] in ("A", "An", "The"):
+        return any(w.islower() and w not in ("of", "the", "and", "for", "on") for w in words)
+    return words[0][:1].islower()
 
 
 def _read_name_with_appositives(body: str) -> Mention | None:
     """ "Ann Lee, an analyst with X, who advised Y" -> Ann Lee, analyst with X."""
     end = len(body)
     roles: list[str] = []
+    which = False
     for _ in range(4):
         comma = body.rfind(",", 0, end)
         chunk = body[comma + 1 : end].strip()
@@ -341,6 +363,7 @@ def _read_name_with_appositives(body: str) -> Mention | None:
                 return None
             if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS:
                 roles.append(chunk)
+            which = chunk.split(" ", 1)[0].lower() == "which"
             end = comma
             continue
         if end == len(body):
@@ -349,8 +372,25 @@ def _read_name_with_appositives(body: str) -> Mention | None:
         if named is None or named.kind not in (MentionKind.NAME, MentionKind.ORGANIZATION):
             return None
         role = named.role or (_strip_determiner(roles[-1]) if roles else None)
-        return Mention(named.name, named.kind, role, named.gender, named.start, len(body) + 1)
+        kind = named.kind
+        if which and kind is MentionKind.NAME and named.gender is None and not named.role:
+            kind, role = MentionKind.ORGANIZATION, None  # "Clydeport Marine, which builds …,"
+        return Mention(named.name, kind, role, named.gender, named.start, len(body) + 1)
     return None
+
+
+_ORGANIZATION_NOUN_RE = re.compile(
+    r"(?:^|\s)(?:the|a|an|[a-z]+)?[ \u00a0]*(?:company|firm|group|charity|operator|buyer|"
+    r"seller|owner|developer|insurer|lender|retailer|manufacturer|maker|network|union|"
+    r"utility|airline|bank|agency|organization|organisation)[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _names_an_organization(text: str) -> bool:
+    """ "The company" before "Keystone Cell Works", "Campaign group" before "River Guardians"."""
+    tail = text[text.rfind(",") + 1 :]
+    return len(tail.split()) <= 3 and bool(_ORGANIZATION_NOUN_RE.search(tail))
 
 
 def _appositive_start(text: str) -> tuple[str, int] | None:
