@@ -149,6 +149,11 @@ def test_rules_are_named_and_ordered() -> None:
             ],
             [("Ada Moreno", 1, QuoteKind.DIRECT)],
         ),
+        # a name a group gives itself is a title
+        (
+            ["A campaign calling itself “Save Our Buses” has spent the year protesting."],
+            [(None, 1, QuoteKind.PARTIAL)],
+        ),
         # a transcript reproduced in the article is not a quotation
         (
             [
@@ -288,6 +293,16 @@ def test_asides_between_speaker_and_verb(paragraph: str, speaker: str) -> None:
 )
 def test_speaker_resolution(paragraphs: list[str], speakers: list[str]) -> None:
     assert [q.speaker for q in analyse_article(_article(*paragraphs)).quotes] == speakers
+
+
+def test_a_later_common_noun_names_the_same_organization() -> None:
+    analysis = analyse_article(
+        _article(
+            "Norway’s fisheries ministry said the quota would be cut.",  # noqa: RUF001
+            "“We have no choice,” the ministry said.",
+        )
+    )
+    assert [q.speaker for q in analysis.quotes] == ["Norway’s fisheries ministry"]  # noqa: RUF001
 
 
 def test_speakers_include_indirect_and_anonymous_sources() -> None:

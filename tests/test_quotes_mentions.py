@@ -68,6 +68,22 @@ from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mentio
             None,
             MentionKind.ORGANIZATION,
         ),
+        # someone speaking for a named person is an unnamed source
+        (
+            "A spokeswoman for Gov. Ruth Abara",
+            "spokeswoman for Gov. Ruth Abara",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        (
+            "A Ministry of Fisheries spokesperson",
+            "a Ministry of Fisheries spokesperson",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        # an age is no role
+        ("Lena Ortiz, 24,", "Lena Ortiz", None, MentionKind.NAME),
+        ("Council member Ida Sorensen", "Ida Sorensen", "Council member", MentionKind.NAME),
         # a council title before a name stays a person's
         (
             "Senate Majority Leader Ruth Abara",
@@ -100,6 +116,14 @@ def test_read_mention_before(text: str, name: str, role: str | None, kind: Menti
             "economist with the Baltic Policy Institute",
         ),
         (" port authority spokesman Tom Greer.", "Tom Greer", "port authority spokesman"),
+        # a role given without an article
+        (
+            " Omar Lind, chief economist at Delta Research, a consultancy.",
+            "Omar Lind",
+            "chief economist at Delta Research",
+        ),
+        (" Ida Sorensen, owner of Harbour Books.", "Ida Sorensen", "owner of Harbour Books"),
+        (" Ida Sorensen, adding that she was tired.", "Ida Sorensen", None),
         (" a senior official.", "a senior official", None),
         # an affiliation after the name is not part of it
         (" Del. Rosa Quill of the Northern Isles.", "Rosa Quill", "Del."),

@@ -73,7 +73,8 @@ def _is_direct(ctx: QuoteContext, found: Attribution | None) -> bool:
 _TITLE_CUE_RE = re.compile(
     r"(?:[\w.][\u2019']s|\b(?:titled|entitled|on|during an?|(?:episode|edition|broadcast|host|"
     r"star|author|cover) of|show|program|programme|book|film|movie|song|album|ad|spot|column|"
-    r"headline|hashtag|slogan))[ \u00a0]*$",
+    r"headline|hashtag|slogan|named|known as|(?:calling|calls|called) (?:itself|themselves)))"
+    r"[ \u00a0]*$",
     re.IGNORECASE,
 )
 _MINOR_WORDS = word_set("a an and at by for from in of on or the to with vs")

@@ -42,7 +42,7 @@ _ORGANIZATION_LINK_RE = re.compile(r"\b([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and
 # only qualifies the person named after it.
 _QUALIFIER_RE = re.compile(r"[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){1,3})[A-Z]")
 _PERSON_AFTER_RE = re.compile(
-    r",\s+(?:a|an|the|who|whose)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
+    r",\s+(?:a|an|the|who|whose|\d{1,3},)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
     r"|\s+(?:\w+ly\s+)?(?:runs|leads|heads|owns|chairs|founded|directs|manages|represents)\b"
 )
 
@@ -208,13 +208,23 @@ class Cast:
         if mention.kind is MentionKind.PRONOUN:
             return self._resolve_pronoun(mention, paragraph, sentence, offset)
         if mention.kind is MentionKind.ORGANIZATION:
-            name = mention.name
+            name = self._earlier_organization(mention.name) or mention.name
             if name not in self.organizations:
                 self.organizations.append(name)
             return Resolved(name, None, SpeakerKind.ORGANIZATION, False)
         if mention.kind is MentionKind.ANONYMOUS:
             return self._resolve_source(mention)
         return self._resolve_nominal(mention, paragraph, sentence, offset)
+
+    def _earlier_organization(self, name: str) -> str | None:
+        """ "the ministry" after "Sudan's health ministry": the same organization."""
+        words = name.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        for known in reversed(self.organizations):
+            if known.lower().split()[-1] == words[1] and known.lower() != name.lower():
+                return known
+        return None
 
     def _resolve_pronoun(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

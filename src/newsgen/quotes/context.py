@@ -28,10 +28,10 @@ SENTENCE_END_RE = re.compile(
 )
 _QUOTE_ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"'\u2019”)]*$")
 # Asides between a name and its verb that say nothing about who spoke: a party
-# and state "(D-Ohio)" or ", R-Ky.,", a short parenthesis, an age ", 34,".
+# and state "(D-Ohio)" or ", R-Ky.,", a short parenthesis.
 _ASIDE_RE = re.compile(
     r"\((?=[^()“”\"\n]{1,40}\))"
-    r"|,(?=[ \u00a0]+(?:[DRI]-[A-Z][\w.-]*|\d{1,3}),[ \u00a0]+[a-z])"
+    r"|,(?=[ \u00a0]+[DRI]-[A-Z][\w.-]*,[ \u00a0]+[a-z])"
 )
 
 

@@ -98,7 +98,7 @@ TITLE_WORDS = word_set(
     "superintendent inspector commander colonel captain sergeant lieutenant detective "
     "economist analyst strategist pollster manager aide reverend rabbi bishop "
     "cardinal sir dame lord lady emeritus correspondent editor anchor host author "
-    "assemblyman assemblywoman delegate whip del."
+    "assemblyman assemblywoman delegate whip del. member"
 )
 
 # Lower-case words that can be part of a role before a name

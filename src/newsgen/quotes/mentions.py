@@ -211,7 +211,8 @@ def _read_common_noun_phrase(text: str) -> Mention | None:
     det = chosen[0].group().lower() if chosen[0].group().lower() in SOURCE_DETERMINERS else None
     # Head: the last word before a preposition ("a spokesman for the ministry").
     head_index = len(chosen) - 1
-    for i, match in enumerate(chosen):
+    last_head = chosen[-1].group().lower().rstrip(".")
+    for i, match in enumerate([] if last_head in ANONYMOUS_HEADS else chosen):
         if i > 0 and match.group().lower() in (
             "for",
             "of",
@@ -273,6 +274,14 @@ def _read_plain_before(text: str) -> Mention | None:
     if tail and any(word[:1].isupper() for word in tail.group().split()):
         mention = read_name(tail.group(), tail.start())
         if mention is not None:
+            spokesperson = _SPOKESPERSON_FOR_RE.search(stripped, 0, tail.start())
+            if spokesperson and spokesperson.end() == tail.start():
+                return Mention(
+                    stripped[spokesperson.start(2) :],
+                    MentionKind.ANONYMOUS,
+                    start=spokesperson.start(1),
+                    end=len(stripped),
+                )
             if mention.kind is MentionKind.NAME and _names_an_organization(
                 stripped[: tail.start()]
             ):
@@ -347,7 +356,7 @@ def _is_appositive(chunk: str) -> bool:
         return False
     if words[0] in ("A", "An", "The"):
         return any(w.islower() and w not in ("of", "the", "and", "for", "on") for w in words)
-    return words[0][:1].islower()
+    return words[0][:1].islower() or (len(words) == 1 and words[0].isdigit())
 
 
 def _read_name_with_appositives(body: str) -> Mention | None:
@@ -359,9 +368,9 @@ def _read_name_with_appositives(body: str) -> Mention | None:
         comma = body.rfind(",", 0, end)
         chunk = body[comma + 1 : end].strip()
         if _is_appositive(chunk):
-            if comma <= 0 or len(chunk.split()) > 16:
+            if comma <= 0 or len(chunk.split()) > 24:
                 return None
-            if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS:
+            if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS and not chunk.isdigit():
                 roles.append(chunk)
             which = chunk.split(" ", 1)[0].lower() == "which"
             end = comma
@@ -379,6 +388,11 @@ def _read_name_with_appositives(body: str) -> Mention | None:
     return None
 
 
+_SPOKESPERSON_FOR_RE = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he)[ \u00a0]+)?((?:[a-z]+[ \u00a0]+){0,2}(?:spokesman|spokeswoman|"
+    r"spokesperson|aide|adviser|advisor|official|lawyer|attorney|representative)"
+    r"[ \u00a0]+(?:for|to|of|at|with)[ \u00a0]+)"
+)
 _ORGANIZATION_NOUN_RE = re.compile(
     r"(?:^|\s)(?:the|a|an|[a-z]+)?[ \u00a0]*(?:company|firm|group|charity|operator|buyer|"
     r"seller|owner|developer|insurer|lender|retailer|manufacturer|maker|network|union|"
@@ -495,8 +509,8 @@ def read_mention_after(text: str) -> Mention | None:
     if mention.kind is MentionKind.NAME and not mention.role:
         appositive = re.match(
             r",\s*((?:an?|the|who is|who was)\s[^,.;]*(?:\.[A-Z][^,;]*?)?)(?:,|\.|;|$)", rest
-        )
-        if appositive:
+        ) or _BARE_ROLE_RE.match(rest)
+        if appositive and (appositive.re is not _BARE_ROLE_RE or _is_role_phrase(appositive[1])):
             role = appositive.group(1)
             role = re.sub(r"^who (?:is|was)\s+", "", role)
             mention = Mention(mention.name, mention.kind, _strip_determiner(role), mention.gender)
@@ -511,3 +525,18 @@ def read_mention_after(text: str) -> Mention | None:
 
 
 _NAME_LINKS = word_set("of the de van von bin al la le du del der da")
+# ", chief economist at Nile Research," / ", owner of Sweet Lane Bakery.": a role
+# given without an article.
+_BARE_ROLE_RE = re.compile(r",\s*([a-z][^,.;]*(?:\.[A-Z][^,;]*?)?)(?:,|\.|;|$)")
+_ROLE_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+
+def _is_role_phrase(phrase: str) -> bool:
+    """ "chief economist at X", "owner of Y", "transport researcher": a role, not a clause."""
+    words = phrase.split()
+    for word in words[:3]:
+        if word in ("that", "who", "which") or word.endswith(("ing", "ed")):
+            return False
+        if word in ROLE_WORDS or word in ANONYMOUS_HEADS or word.endswith(_ROLE_NOUN_ENDINGS):
+            return True
+    return False
