@@ -309,7 +309,7 @@ def make_speaker_pool(seed: int, size: int = 300) -> tuple[Person, ...]:
 @lru_cache(maxsize=8)
 def speaker_weights(size: int) -> tuple[float, ...]:
     """Zipf-like weights: the first speakers of the pool are quoted far more often."""
-    return tuple(1.0 / (rank + 1) ** 0.9 for rank in range(size))
+    return tuple(1.0 / (rank + 1) ** 0.6 for rank in range(size))
 
 
 # --- one article ----------------------------------------------------------------------
