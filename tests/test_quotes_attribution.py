@@ -200,6 +200,12 @@ def test_quote_structure(
             "as “a fairy tale.”",
             "Odile Brassard",
         ),
+        # "she was blunt:" introduces her words, whatever the writer asked first
+        (
+            "Ada Moreno runs the port. When I asked Moreno about the cuts, she was blunt: "
+            "“We will lose the night shift first.”",
+            "Ada Moreno",
+        ),
         # a speech word used as a noun is not the verb ("Greer's remarks")
         (
             "Ada Moreno called Mr. Greer's remarks “a cheap shot” on Tuesday.",

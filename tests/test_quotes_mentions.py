@@ -81,6 +81,13 @@ from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mentio
             None,
             MentionKind.ANONYMOUS,
         ),
+        (
+            "A senior port official, who asked not to be named because he was not allowed "
+            "to speak to reporters,",
+            "a senior port official",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
         # an age is no role
         ("Lena Ortiz, 24,", "Lena Ortiz", None, MentionKind.NAME),
         ("Council member Ida Sorensen", "Ida Sorensen", "Council member", MentionKind.NAME),

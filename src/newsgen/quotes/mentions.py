@@ -367,8 +367,8 @@ def _read_name_with_appositives(body: str) -> Mention | None:
     for _ in range(4):
         comma = body.rfind(",", 0, end)
         chunk = body[comma + 1 : end].strip()
-        if _is_appositive(chunk):
-            if comma <= 0 or len(chunk.split()) > 24:
+        if comma > 0 and _is_appositive(chunk):
+            if len(chunk.split()) > 24:
                 return None
             if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS and not chunk.isdigit():
                 roles.append(chunk)
@@ -378,8 +378,11 @@ def _read_name_with_appositives(body: str) -> Mention | None:
         if end == len(body):
             return None
         named = _read_plain_before(body[:end])
-        if named is None or named.kind not in (MentionKind.NAME, MentionKind.ORGANIZATION):
+        if named is None or named.kind is MentionKind.PRONOUN:
             return None
+        if named.kind in (MentionKind.ANONYMOUS, MentionKind.NOMINAL):
+            # "A senior official, who asked not to be named,"
+            return Mention(named.name, named.kind, None, None, named.start, len(body) + 1)
         role = named.role or (_strip_determiner(roles[-1]) if roles else None)
         kind = named.kind
         if which and kind is MentionKind.NAME and named.gender is None and not named.role:

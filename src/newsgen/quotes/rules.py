@@ -150,7 +150,7 @@ def attribute_before_speaker_verb(ctx: QuoteContext) -> Attribution | None:
                 )
             continue
         mention = _speaker_before_verb(before, verb)
-        if mention is not None:
+        if mention is not None and mention.name != "i":
             return Attribution(
                 mention, word, "before_speaker_verb", ctx.before_start + mention.start, True
             )
@@ -210,7 +210,8 @@ def attribute_possessive_statement(ctx: QuoteContext) -> Attribution | None:
 # An opening adverbial before the subject ("In July, ", "At Monday's debate, ").
 _OPENING_PHRASE_RE = re.compile(
     r"^\s*(?:(?:In|At|On|During|After|Before|Since|Earlier|Later|Last|This|Meanwhile|But|And|Yet|"
-    r"Still|However|Now|Then|Separately|Speaking|Asked|Instead)\b[^,;:\u201c\"]{0,60},\s*)?"
+    r"Still|However|Now|Then|Separately|Speaking|Asked|Instead|When|While|As|If|Although|Though|"
+    r"Because|Once)\b[^,;:\u201c\"]{0,100},\s*)?"
 )
 # Common verbs of the past tense that do not end in -ed.
 _IRREGULAR_PAST = word_set(
@@ -221,6 +222,7 @@ _IRREGULAR_PAST = word_set(
 
 
 _NOT_VERBS = word_set("need red bed seed speed feed hundred")
+_NOT_PREDICATES = word_set("a an the of to in on at for with by from and or")
 
 
 def _looks_like_verb(word: str, gap: str) -> bool:
@@ -239,9 +241,12 @@ _AUXILIARY_WORDS = word_set(
 _TOKEN_RE = re.compile(r"[\w\u2019'.-]+")
 
 
-def _subject_verb(sentence: str, begin: int) -> tuple[int, re.Match[str]] | None:
+def _subject_verb(
+    sentence: str, begin: int, predicate: bool = False
+) -> tuple[int, re.Match[str]] | None:
     """The first word after `begin` that reads as the sentence's main verb, and
-    where the words between subject and verb ("has repeatedly") start."""
+    where the words between subject and verb ("has repeatedly") start. With
+    `predicate`, "was" followed by any word will do ("she was blunt:")."""
     gap = ""
     gap_start = begin
     for count, token in enumerate(_TOKEN_RE.finditer(sentence, begin)):
@@ -254,6 +259,8 @@ def _subject_verb(sentence: str, begin: int) -> tuple[int, re.Match[str]] | None
             continue
         if count > 0 and word.islower() and _looks_like_verb(word, gap):
             return (gap_start if gap else token.start()), token
+        if predicate and gap and count > 0 and word.islower() and word not in _NOT_PREDICATES:
+            return gap_start, token
         gap = ""
     return None
 
@@ -266,7 +273,7 @@ def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
     sentence = ctx.sentence_before
     lead = _OPENING_PHRASE_RE.match(sentence)
     begin = lead.end() if lead else 0
-    found = _subject_verb(sentence, begin)
+    found = _subject_verb(sentence, begin, ctx.before.rstrip().endswith(":"))
     if found is None:
         return None
     end, verb = found
