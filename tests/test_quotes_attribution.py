@@ -55,6 +55,13 @@ def _article(*paragraphs: str, **fields: object) -> Article:
             "said",
         ),
         ("“We rebuilt it once and we will again.” ― Ada Moreno", "dash_credit", "Ada Moreno", None),
+        ("“We rebuilt it once.” ― Ada J. Moreno", "dash_credit", "Ada J. Moreno", None),
+        (
+            "“Bring the buses back,” the petition reads.",
+            "after_speaker_verb",
+            "the petition",
+            "reads",
+        ),
         (
             "The council met on Friday, saying it hoped for “a quick fix” soon.",
             "before_participle",
@@ -204,6 +211,11 @@ def test_quote_structure(
         (
             "Ada Moreno runs the port. When I asked Moreno about the cuts, she was blunt: "
             "“We will lose the night shift first.”",
+            "Ada Moreno",
+        ),
+        # "of Labour claims": a speech word used as a noun after "of" and a modifier
+        (
+            "Ada Moreno, a fact-checker, rated half of Labour claims as “mostly false.”",
             "Ada Moreno",
         ),
         # a speech word used as a noun is not the verb ("Greer's remarks")

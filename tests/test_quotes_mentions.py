@@ -123,6 +123,8 @@ def test_read_mention_before(text: str, name: str, role: str | None, kind: Menti
             "economist with the Baltic Policy Institute",
         ),
         (" port authority spokesman Tom Greer.", "Tom Greer", "port authority spokesman"),
+        (" 9/11 widow Ana Ruiz.", "Ana Ruiz", None),
+        (" one Labour source on the committee.", "one Labour source", None),
         # a role given without an article
         (
             " Omar Lind, chief economist at Delta Research, a consultancy.",

@@ -39,7 +39,7 @@ SPEECH_VERBS = word_set(
     "accuse accuses accused accusing criticize criticizes criticized criticise criticised",
     "condemn condemns condemned condemning brand brands branded label labels labeled labelled",
     "dub dubs dubbed hail hails hailed mock mocks mocked slam slams slammed dismiss dismisses",
-    "dismissed praise praises praised",
+    "dismissed praise praises praised reads",
 )
 
 # Verbs that report speech only loosely; they attribute a quote only to a named

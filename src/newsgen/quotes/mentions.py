@@ -437,12 +437,13 @@ def _appositive_start(text: str) -> tuple[str, int] | None:
     return None
 
 
+_NUMBER_SLASH_RE = re.compile(r"(?<=\d)/(?=\d)")
 _LEAD_RE = re.compile(r"^\s*((?:(?:[\w\u2019'.&-]+)[ \u00a0]*){1,10})")
 
 
 def read_mention_after(text: str) -> Mention | None:
     """The speaker phrase that opens `text` ("Kerry.", "Dmitri Trenin, an analyst with ...")."""
-    lead = text.lstrip()
+    lead = _NUMBER_SLASH_RE.sub("-", text.lstrip())  # "9/11 widow" reads as one word
     offset = len(text) - len(lead)
     first = lead.split(" ", 1)[0].lower().rstrip(".,;:")
     if first in PRONOUNS:
@@ -459,7 +460,8 @@ def read_mention_after(text: str) -> Mention | None:
             break
         word = match.group()
         low = word.lower().rstrip(".")
-        plain = low.isalpha() and low not in NOT_NAMES and low not in SPEECH_VERBS
+        plain = (low.isalpha() or low[:1].isdigit()) and low not in NOT_NAMES
+        plain = plain and low not in SPEECH_VERBS
         plain = plain and low not in _PREPOSITIONS and len(run_words) < 4
         if (
             word[0].isupper()
@@ -484,6 +486,9 @@ def read_mention_after(text: str) -> Mention | None:
                 break
             run_words.append(match)
     named = any(w.group()[0].isupper() and w.group().lower() not in NOT_NAMES for w in run_words)
+    if named and run_words[0].group().lower() in SOURCE_DETERMINERS:
+        # "one Democratic source on the panel": an unnamed source, not "Democratic"
+        named = not any(w.group().lower() in ANONYMOUS_HEADS for w in run_words)
     if not named:
         # no name follows: keep the words a speaker phrase is made of ("the council")
         opened = bool(run_words) and run_words[0].group().lower() in SOURCE_DETERMINERS

@@ -30,7 +30,7 @@ _SPEECH_VERB_RE = re.compile(
 _LEADING_PUNCT_RE = re.compile(r"^[\s,;:.?!—\u2013-]*")
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 _DASH_CREDIT_RE = re.compile(
-    r"^[\s\u00a0]*[\u2015—\u2013]+[\s\u00a0]*([A-Z][^,.;:!?]{1,60}?)[\s\u00a0.]*$"
+    r"^[\s\u00a0]*[\u2015—\u2013]+[\s\u00a0]*([A-Z](?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)[\s\u00a0.]*$"
 )
 _STRONG_KINDS = (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.ORGANIZATION)
 
@@ -59,12 +59,17 @@ _NOUN_BEFORE_RE = re.compile(
 )
 
 
+# "of Republican claims": a modifier after "of" makes the word a noun too.
+_OF_MODIFIER_RE = re.compile(r"\bof[ \u00a0]+(?!them\b|us\b|whom\b|which\b)[\w-]+[ \u00a0]+$")
+
+
 def find_speech_verbs(text: str) -> list[re.Match[str]]:
     """Speech verbs of `text`, leaving out the same words used as nouns ("his remarks")."""
     return [
         verb
         for verb in _SPEECH_VERB_RE.finditer(text)
         if not _NOUN_BEFORE_RE.search(text, max(0, verb.start() - 12), verb.start())
+        and not _OF_MODIFIER_RE.search(text, max(0, verb.start() - 30), verb.start())
     ]
 
 
