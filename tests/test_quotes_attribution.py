@@ -299,6 +299,25 @@ def test_asides_between_speaker_and_verb(paragraph: str, speaker: str) -> None:
             ],
             ["Ali Baptiste"],
         ),
+        # a bare surname shared by two people means the one the story is about
+        (
+            [
+                "Senator Ana Ruiz campaigned in Leeds. Ruiz spoke for an hour.",
+                "Her father, Jorge Ruiz, watched from the front row.",
+                "“I am proud of my record,” Ruiz said.",
+            ],
+            ["Ana Ruiz"],
+        ),
+        # "the Ruiz campaign" qualifies a noun: it is no mention to resolve "he" to
+        (
+            [
+                "Tom Vale, a local organiser, has knocked on doors for weeks. Ana Ruiz spoke "
+                "in Leeds on Monday.",
+                "Vale thinks the Ruiz campaign took the town for granted.",
+                "“They never came back,” he said.",
+            ],
+            ["Tom Vale"],
+        ),
         # middle initials belong to the name
         (
             [

@@ -84,7 +84,9 @@ class Cast:
     """Everyone an article names, built up while it is read from top to bottom."""
 
     people: dict[str, _Person] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)
+    # surname -> the full names that carry it, in order of first mention
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)
     # (paragraph, sentence, offset, name) of each mention of a person, in reading order
     timeline: list[tuple[int, int, int, str]] = field(default_factory=list)
     sources: list[Resolved] = field(default_factory=list)
@@ -99,19 +101,28 @@ class Cast:
             name = self.candidates.pop(surname)
         known = self.people.get(name)
         if known is None and len(name.split()) == 1 and surname in self.surnames:
-            known = self.people[self.surnames[surname]]
+            known = self.people[self.owner_of(surname)]
         if known is None:
             known = _Person(name, role, gender)
             self.people[name] = known
-            if len(name.split()) > 1 or surname not in self.surnames:
-                self.surnames[surname] = name
+            self.surnames.setdefault(surname, []).append(name)
         if role and (not known.role or (len(role) > len(known.role) and known.role in role)):
             known.role = role
         if gender and not known.gender:
             known.gender = gender
         return known
 
+    def owner_of(self, surname: str) -> str:
+        """Who a bare surname means: of the people sharing it, the one the article
+        mentions most ("Cruz" after "his father, Rafael Cruz" is still Ted Cruz)."""
+        names = self.surnames[surname]
+        if len(names) == 1:
+            return names[0]
+        full = [n for n in names if " " in n] or names
+        return max(full, key=lambda n: (self.mentions.get(n, 0), -names.index(n)))
+
     def note_mention(self, paragraph: int, sentence: int, offset: int, name: str) -> None:
+        self.mentions[name] = self.mentions.get(name, 0) + 1
         entry = (paragraph, sentence, offset, name)
         if not self.timeline or self.timeline[-1] < entry:
             self.timeline.append(entry)
@@ -163,7 +174,9 @@ class Cast:
         qualifier = _QUALIFIER_RE.match(text, match.end())
         if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
             return None
-        return self.people[self.surnames[last]]
+        if text.endswith(("the ", "The ", "a ", "an "), 0, match.start()):
+            return None  # "the Clinton campaign", "a Trump rally": a modifier, not a mention
+        return self.people[self.owner_of(last)]
 
     def _note_candidate(self, words: list[str], last: str) -> None:
         """Keep the plain words ending a run ("Speaker of the House Newt Gingrich")."""
