@@ -5,17 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from newsgen import publication
 from newsgen.builder import ArticleStages, build_site
 from newsgen.cli import main
 from newsgen.config import load_config
+from newsgen.pages import PageSpec
 from newsgen.renderer import RenderedPage
-from newsgen.writer import MARKER, write_site
+from newsgen.writer import MARKER
 
 REPO = Path(__file__).parent.parent
 
@@ -196,6 +197,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(
     assert report.failed() and not report.written
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in site.iterdir()) == [
+        ".newsgen-cache",
         "content",
         "newsgen.yaml",
         "public",
@@ -283,19 +285,29 @@ def test_build_py_builds_the_sample_site(tmp_path: Path) -> None:
     assert len(list((out / "articles").iterdir())) == len(list((REPO / "content").iterdir()))
 
 
-def test_an_interrupted_write_leaves_the_previous_site_and_no_temporary_folder(
-    built: Path,
+def test_an_interrupted_build_leaves_the_previous_site_and_no_temporary_folder(
+    site: Path, built: Path, cast_stages: ArticleStages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    (site / "newsgen.yaml").write_text("title: Harbour Wire\n", encoding="utf-8")
+    rendered: list[str] = []
 
-    def pages() -> Iterator[RenderedPage]:
-        yield RenderedPage("index.html", b"half a site")
-        raise KeyboardInterrupt
+    def render_then_stop(env: object, spec: PageSpec, *args: object) -> RenderedPage:
+        if len(rendered) == 3:
+            raise KeyboardInterrupt
+        rendered.append(spec.path)
+        return RenderedPage(spec.path, b"half a site")
 
+    monkeypatch.setattr(publication, "render_page", render_then_stop)
     with pytest.raises(KeyboardInterrupt):
-        write_site(built, pages(), ())
+        build_site(load_config(site), stages=cast_stages, jobs=1)
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in built.parent.iterdir()) == ["content", "newsgen.yaml", "public"]
+    assert sorted(p.name for p in built.parent.iterdir()) == [
+        ".newsgen-cache",
+        "content",
+        "newsgen.yaml",
+        "public",
+    ]
 
 
 def test_boilerplate_appears_on_no_page(tmp_path: Path, cast_stages: ArticleStages) -> None:

@@ -17,8 +17,9 @@ from newsgen.article import (
     Speaker,
     SpeakerKind,
 )
-from newsgen.placement import PlacedArticle, make_slug, place_article
+from newsgen.placement import make_slug, place_article
 from newsgen.site import index_site
+from newsgen.summary import ArticleSummary, summarise_article
 
 UTC = dt.UTC
 
@@ -31,8 +32,8 @@ def placed(
     tags: tuple[str, ...] = (),
     kinds: dict[str, SpeakerKind] | None = None,
     source: str | None = None,
-) -> PlacedArticle:
-    """An article whose paragraph i is the quote said[i] = (speaker, words)."""
+) -> ArticleSummary:
+    """The summary of an article whose paragraph i is the quote said[i] = (speaker, words)."""
     paragraphs = tuple(Paragraph(f"\u201c{words}\u201d") for _, words in said)
     kinds = kinds or {}
     quotes = tuple(
@@ -62,7 +63,8 @@ def placed(
         date=dt.datetime(2025, 3, day, 9, tzinfo=UTC) if day else None,
         tags=tags,
     )
-    return place_article(AnalysedArticle(article, ArticleAnalysis(quotes, speakers)), UTC)
+    analysed = AnalysedArticle(article, ArticleAnalysis(quotes, speakers))
+    return summarise_article(place_article(analysed, UTC))
 
 
 @pytest.mark.parametrize(

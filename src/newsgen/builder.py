@@ -1,65 +1,72 @@
 """The build, top to bottom: load -> analyse -> index the site -> render -> write.
 
 `build_site` is the table of contents of newsgen. Each stage takes and returns
-immutable values: `process_article` depends on one file and the config only, and
-each `PageSpec` names the articles, speakers and tags it is made from, so a cache
-or a pool of workers can slot in at either step without changing the others.
+immutable values, and the build cache (`<site>/.newsgen-cache/`) lets each skip
+what did not change since the last build:
+
+1-2. `collect_articles`: each content file loaded, analysed and placed on its own
+     (in worker processes when there are many), or its cached result reused;
+3.   `index_site`: the archive-wide indexes, from article summaries (no bodies);
+4-5. `plan_pages` then `publish_site`: the pages whose inputs changed rendered (in
+     workers when many) and put in place; the others left as they are.
+
+A build where no content file, template or setting changed stops after looking at
+the files' signatures. A damaged or outdated cache gives a full build.
 """
 
 from __future__ import annotations
 
-import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import pickle
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-import jinja2
-
-from newsgen.analysis import analyse_article
-from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
+from newsgen.article import SourceLocation
+from newsgen.cache import BuildCache, CacheError, cache_path, open_cache
+from newsgen.collection import (
+    DEFAULT_STAGES,
+    ArticleResult,
+    ArticleStages,
+    CollectState,
+    collect_articles,
+    process_article,
+)
 from newsgen.config import SiteConfig
-from newsgen.diagnostics import ContentError, Diagnostic, Severity
-from newsgen.loader import LoadedArticle, LoaderConfig, find_content_files, load_article
-from newsgen.pages import PageSpec, plan_pages
-from newsgen.placement import PlacedArticle, place_article
-from newsgen.renderer import THEME_DIR, RenderedPage, RenderError, make_environment, render_page
-from newsgen.site import Site, index_site
-from newsgen.writer import OutputError, check_output_dir, write_site
+from newsgen.diagnostics import Diagnostic, Severity
+from newsgen.fingerprint import article_key, code_key, page_key, stat_source
+from newsgen.loader import find_content_files
+from newsgen.pages import plan_pages
+from newsgen.parallel import default_jobs
+from newsgen.publication import output_identity, publish_site
+from newsgen.renderer import THEME_DIR, RenderError
+from newsgen.site import index_site
+from newsgen.summary import digest_text
+from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
 
-T = TypeVar("T")
+__all__ = [
+    "DEFAULT_STAGES",
+    "ArticleResult",
+    "ArticleStages",
+    "BuildReport",
+    "Progress",
+    "build_site",
+    "process_article",
+]
 
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleStages:
-    """The per-article stages; tests and a future cache can put their own in."""
-
-    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_article
-    analyse: Callable[[Article], ArticleAnalysis] = analyse_article
-
-
-DEFAULT_STAGES = ArticleStages()
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleResult:
-    """What one content file gave: the placed article (None if it failed) and messages."""
-
-    source: Path
-    placed: PlacedArticle | None
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class BuildReport:
     output: Path
     articles: int  # articles on the site
-    pages: int  # files rendered
-    written: bool  # the output folder was replaced with the new site
+    pages: int  # pages on the site
+    written: bool  # the output folder holds the new site
     diagnostics: tuple[Diagnostic, ...]
+    rendered: int = 0  # pages rendered by this build (the others had not changed)
+    processed: int = 0  # content files loaded and analysed by this build
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -79,81 +86,122 @@ def build_site(
     write: bool = True,
     progress: Progress | None = None,
     stages: ArticleStages = DEFAULT_STAGES,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the site of `config` into its output folder (`write=False`: check only)."""
-    diagnostics: list[Diagnostic] = []
     if write:
         try:
             check_output_dir(config.output_dir, protected_paths(config), config.content_dir)
-        except OutputError as error:
-            return _stopped(config, diagnostics, config.output_dir, str(error))
+            recover_output(config.output_dir)  # a commit a killed build did not finish
+        except (OutputError, OSError) as error:
+            return _stopped(config, [], config.output_dir, str(error))
     if not config.content_dir.is_dir():
-        return _stopped(config, diagnostics, config.content_dir, "no content folder")
+        return _stopped(config, [], config.content_dir, "no content folder")
+    if not write:  # a check leaves the site's cache alone: it works in a scratch one
+        with tempfile.TemporaryDirectory(prefix="newsgen-check-") as scratch:
+            cache = open_cache(Path(scratch) / "check.sqlite")
+            try:
+                return _build(config, cache, False, progress, stages, jobs or default_jobs())
+            finally:
+                cache.close()
+    cache = open_cache(cache_path(config.site_dir))
+    try:
+        try:
+            return _build(config, cache, True, progress, stages, jobs or default_jobs())
+        except CacheError:
+            cache.close()  # damaged under our feet: start again from nothing
+            cache = open_cache(cache_path(config.site_dir), fresh=True)
+            return _build(config, cache, True, progress, stages, jobs or default_jobs())
+    finally:
+        cache.close()
 
-    # 1-2. Load and analyse every article, each on its own.
-    files = find_content_files(config.content_dir)
-    results = [
-        _tell(progress, "articles", i, len(files), process_article(path, config, stages))
-        for i, path in enumerate(files, start=1)
-    ]
-    for result in results:
-        diagnostics.extend(result.diagnostics)
+
+def _build(
+    config: SiteConfig,
+    cache: BuildCache,
+    write: bool,
+    progress: Progress | None,
+    stages: ArticleStages,
+    jobs: int,
+) -> BuildReport:
+    code = code_key()
+    articles_key = article_key(config, code, stages.name)
+    pages_key = page_key(config, code)
+    sources = [stat_source(path) for path in find_content_files(config.content_dir)]
+    state_key = digest_text(
+        repr((articles_key, pages_key, [(s.path, s.signature) for s in sources]))
+    )
+    if write and _unchanged(cache, state_key, config.output_dir):
+        return _replay(config, cache)
+
+    # 1-2. Load and analyse every article that changed, each on its own.
+    if cache.get_meta("articles_key") != articles_key:
+        cache.forget_all_articles()
+        cache.set_meta("articles_key", articles_key)
+    state = CollectState(config, stages)
+    collected = collect_articles(sources, cache, state, jobs, progress)
+    cache.commit()
+    diagnostics = list(collected.diagnostics)
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
-    indexed = index_site(r.placed for r in results if r.placed is not None)
+    indexed = index_site(collected.summaries)
     diagnostics.extend(indexed.diagnostics)
     site = indexed.site
 
-    # 4. Plan and render the pages; 5. write them, swapped into place at the end.
+    # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
     specs = list(plan_pages(site, config))
     try:
-        env = make_environment(config)
-        pages = render_pages(env, specs, site, progress)
-        count = (
-            write_site(config.output_dir, pages, static_dirs(config)) if write else _count(pages)
+        published = publish_site(
+            specs,
+            site,
+            config,
+            cache,
+            key=pages_key,
+            write=write,
+            static_dirs=static_dirs(config),
+            jobs=jobs,
+            progress=progress,
         )
     except RenderError as error:
         diagnostics.append(error.diagnostic)
         return BuildReport(config.output_dir, len(site.articles), 0, False, tuple(diagnostics))
     except (OutputError, OSError) as error:
         return _stopped(config, diagnostics, config.output_dir, str(error))
-    return BuildReport(config.output_dir, len(site.articles), count, write, tuple(diagnostics))
+    report = BuildReport(
+        config.output_dir,
+        len(site.articles),
+        published.pages,
+        write,
+        tuple(diagnostics),
+        rendered=published.rendered,
+        processed=collected.processed,
+    )
+    if write:
+        cache.set_meta("state", state_key)
+        cache.set_meta("report", pickle.dumps(report).hex())
+        cache.commit()
+    return report
 
 
-def process_article(
-    path: Path, config: SiteConfig, stages: ArticleStages = DEFAULT_STAGES
-) -> ArticleResult:
-    """Load, analyse and place one content file; a bad file gives its error, not an exception."""
+def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:
+    """Nothing to do: the same files, templates and settings, into the same output."""
+    return (
+        cache.get_meta("state") == state_key
+        and cache.get_meta("output") == output_identity(output) != ""
+        and not journal_path(output).exists()
+    )
+
+
+def _replay(config: SiteConfig, cache: BuildCache) -> BuildReport:
+    """The last build's report again (its warnings still stand), nothing rendered."""
+    text = cache.get_meta("report")
     try:
-        loaded = stages.load(path, config.loader)
-    except ContentError as error:
-        return ArticleResult(path, None, (error.diagnostic,))
-    try:
-        analysis = stages.analyse(loaded.article)
-    except Exception as error:  # a bug in the analysis must not stop the whole build
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        message = (
-            f"the analysis failed ({type(error).__name__}: {error}"
-            f" at {where.filename}:{where.lineno})"
-        )
-        return ArticleResult(
-            path, None, (*loaded.warnings, Diagnostic(SourceLocation(path), message))
-        )
-    placed = place_article(AnalysedArticle(loaded.article, analysis), config.zone)
-    return ArticleResult(path, placed, loaded.warnings)
-
-
-def render_pages(
-    env: jinja2.Environment, specs: Sequence[PageSpec], site: Site, progress: Progress | None
-) -> Iterator[RenderedPage]:
-    seen: dict[str, PageSpec] = {}
-    for number, spec in enumerate(specs, start=1):
-        if spec.path in seen:
-            first = seen[spec.path].key
-            message = f"two pages would be written to {spec.path}: {first!r} and {spec.key!r}"
-            raise RenderError(Diagnostic(SourceLocation(Path(spec.path)), message))
-        seen[spec.path] = spec
-        yield _tell(progress, "pages", number, len(specs), render_page(env, spec, site))
+        last = pickle.loads(bytes.fromhex(text or ""))
+    except Exception as error:  # an unreadable report means a damaged cache
+        raise CacheError(f"cannot read the last build's report: {error}") from error
+    if not isinstance(last, BuildReport):
+        raise CacheError("the last build's report is not a report")
+    return BuildReport(config.output_dir, last.articles, last.pages, True, last.diagnostics)
 
 
 def protected_paths(config: SiteConfig) -> tuple[Path, ...]:
@@ -163,16 +211,6 @@ def protected_paths(config: SiteConfig) -> tuple[Path, ...]:
 def static_dirs(config: SiteConfig) -> tuple[Path, ...]:
     """The theme's static files first, then the site's own `static/`, which wins by name."""
     return (THEME_DIR / "static", config.static_dir)
-
-
-def _tell(progress: Progress | None, stage: str, done: int, total: int, value: T) -> T:
-    if progress is not None:
-        progress(stage, done, total)
-    return value
-
-
-def _count(pages: Iterable[RenderedPage]) -> int:
-    return sum(1 for _ in pages)
 
 
 def _stopped(

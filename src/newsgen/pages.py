@@ -3,19 +3,23 @@
 `plan_pages` turns the site index into `PageSpec`s. A spec names its inputs
 explicitly (the articles, speakers and tags whose data it shows), and
 `page_context` builds a page's template variables from those inputs only, so a
-cache can tell which pages an edit touches and a worker can render any page alone.
+worker can render any page alone, and `page_inputs` (beside the context builders,
+and kept in step with them) is the digest of exactly those inputs: a page whose
+digest did not change since the last build is not rendered again.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from newsgen.config import SiteConfig
+from newsgen.placement import PlacedArticle
 from newsgen.site import Site
+from newsgen.summary import digest_text
 
 
 class PageKind(StrEnum):
@@ -86,12 +90,11 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
     yield from _plan_home(every_article, config.page_size)
     for article in site.articles:
         neighbours = (site.newer.get(article.slug, ""), site.older.get(article.slug, ""))
-        keys = dict.fromkeys(s.key for s in article.sources if s.key in site.speaker_by_key)
         yield PageSpec(
             path=f"{article.url}index.html",
             kind=PageKind.ARTICLE,
             articles=(article.slug, *neighbours, *site.related[article.slug]),
-            speakers=tuple(k for k in keys if k),
+            speakers=_linked_speakers(site, (article.slug,)),
             tags=tuple(t.slug for t in article.tags),
             key=article.slug,
         )
@@ -111,7 +114,8 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
     yield PageSpec("search/index.html", PageKind.SEARCH)
     yield PageSpec("search-index.js", PageKind.SEARCH_INDEX, every_article, every_speaker)
     yield PageSpec("404.html", PageKind.NOT_FOUND)
-    yield PageSpec("feed.xml", PageKind.FEED, every_article[: config.feed_size])
+    newest = every_article[: config.feed_size]
+    yield PageSpec("feed.xml", PageKind.FEED, newest, _linked_speakers(site, newest))
     yield PageSpec(
         "sitemap.xml",
         PageKind.SITEMAP,
@@ -121,6 +125,16 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
         key=",".join(months),
     )
     yield PageSpec("robots.txt", PageKind.ROBOTS)
+
+
+def _linked_speakers(site: Site, slugs: Iterable[str]) -> tuple[str, ...]:
+    """The speakers whose pages the bodies of these articles link to."""
+    keys: dict[str, None] = {}
+    for slug in slugs:
+        article = site.article_by_slug[slug]
+        keys.update(dict.fromkeys(s.key for s in article.sources if s.key))
+        keys.update(dict.fromkeys(q.speaker_key for q in article.quotes if q.speaker_key))
+    return tuple(k for k in keys if k in site.speaker_by_key)
 
 
 def _plan_home(slugs: tuple[str, ...], size: int) -> Iterator[PageSpec]:
@@ -135,69 +149,84 @@ def home_page_url(number: int) -> str:
     return "" if number == 1 else f"page/{number}/"
 
 
+# A whole article (body included), read back from the cache by slug.
+ReadArticle = Callable[[str], PlacedArticle]
+
 # What a template of each kind gets, built from the spec's inputs only.
-ContextBuilder = Callable[[PageSpec, Site], dict[str, Any]]
+ContextBuilder = Callable[[PageSpec, Site, ReadArticle], dict[str, Any]]
 
 
 def _articles(spec: PageSpec, site: Site) -> list[Any]:
     return [site.article_by_slug[slug] for slug in spec.articles if slug]
 
 
-def _home(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _home(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     newer = home_page_url(spec.number - 1) if spec.number > 1 else None
     older = home_page_url(spec.number + 1) if spec.number < spec.count else None
     return {"articles": _articles(spec, site), "newer_url": newer, "older_url": older}
 
 
-def _article(spec: PageSpec, site: Site) -> dict[str, Any]:
-    article = site.article_by_slug[spec.key]
+def _article(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     newer, older = spec.articles[1], spec.articles[2]
     return {
-        "article": article,
+        "article": read(spec.key),
         "newer": site.article_by_slug[newer] if newer else None,
         "older": site.article_by_slug[older] if older else None,
         "related": [site.article_by_slug[slug] for slug in spec.articles[3:]],
-        "speakers": {key: site.speaker_by_key[key] for key in spec.speakers},
+        "speakers": {key: site.speaker_by_key[key].link for key in spec.speakers},
     }
 
 
-def _speaker(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _speaker(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     articles = {slug: site.article_by_slug[slug] for slug in spec.articles}
     return {"speaker": site.speaker_by_key[spec.key], "articles": articles}
 
 
-def _speakers(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _speakers(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {"speakers": [site.speaker_by_key[key] for key in spec.speakers]}
 
 
-def _tag(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _tag(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {"tag": site.tag_by_slug[spec.key], "articles": _articles(spec, site)}
 
 
-def _tags(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _tags(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {"tags": [site.tag_by_slug[slug] for slug in spec.tags]}
 
 
-def _archive(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _archive(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {"months": site.months}
 
 
-def _month(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _month(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     month = next(m for m in site.months if m.url == spec.key)
     return {"month": month, "articles": _articles(spec, site)}
 
 
-def _everything(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _everything(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {
         "articles": _articles(spec, site),
         "speakers": [site.speaker_by_key[key] for key in spec.speakers],
         "tags": [site.tag_by_slug[slug] for slug in spec.tags],
         "months": site.months,
+        "newest_date": _newest_date(site),
     }
 
 
-def _nothing(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _feed(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
+    return {
+        **_everything(spec, site, read),
+        "articles": [read(slug) for slug in spec.articles],
+        "speakers": [site.speaker_by_key[key].link for key in spec.speakers],
+    }
+
+
+def _nothing(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {}
+
+
+def _newest_date(site: Site) -> Any:
+    return site.articles[0].date if site.articles and site.articles[0].date else None
 
 
 CONTEXTS: dict[PageKind, ContextBuilder] = {
@@ -213,11 +242,38 @@ CONTEXTS: dict[PageKind, ContextBuilder] = {
     PageKind.SEARCH: _nothing,
     PageKind.SEARCH_INDEX: _everything,
     PageKind.NOT_FOUND: _nothing,
-    PageKind.FEED: _everything,
+    PageKind.FEED: _feed,
     PageKind.SITEMAP: _everything,
     PageKind.ROBOTS: _nothing,
 }
 
 
-def page_context(spec: PageSpec, site: Site) -> dict[str, Any]:
-    return CONTEXTS[spec.kind](spec, site)
+def page_context(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
+    return CONTEXTS[spec.kind](spec, site, read)
+
+
+# The pages that show whole articles (bodies), and the speakers only as links.
+WHOLE_ARTICLES = frozenset({PageKind.FEED})
+LINKED_SPEAKERS = frozenset({PageKind.ARTICLE, PageKind.FEED})
+# The pages whose context has the months, or the newest article's date (`_everything`).
+SITE_WIDE = frozenset({PageKind.SOURCING, PageKind.SEARCH_INDEX, PageKind.FEED, PageKind.SITEMAP})
+
+
+def page_inputs(spec: PageSpec, site: Site, key: str) -> str:
+    """The digest of everything the page of `spec` is made from (`key`: config, templates)."""
+    parts = [key, repr(spec)]
+    for index, slug in enumerate(spec.articles):
+        if not slug:
+            continue
+        article = site.article_by_slug[slug]
+        whole = spec.kind in WHOLE_ARTICLES or (spec.kind is PageKind.ARTICLE and index == 0)
+        parts.append(article.digest if whole else article.summary_digest)
+    for speaker_key in spec.speakers:
+        speaker = site.speaker_by_key[speaker_key]
+        parts.append(repr(speaker.link) if spec.kind in LINKED_SPEAKERS else speaker.digest)
+    parts.extend(site.tag_by_slug[slug].digest for slug in spec.tags)
+    if spec.kind in SITE_WIDE or spec.kind is PageKind.ARCHIVE:
+        parts.append(repr(site.months))
+    if spec.kind in SITE_WIDE:
+        parts.append(repr(_newest_date(site)))
+    return digest_text("\n".join(parts))

@@ -90,6 +90,19 @@ class PlacedArticle:
     def headline(self) -> str:
         return self.analysed.article.headline
 
+    # What an article card shows, named as on `ArticleSummary`, so a template takes either.
+    @property
+    def kicker(self) -> str | None:
+        return self.analysed.article.kicker
+
+    @property
+    def dek(self) -> str | None:
+        return self.analysed.article.dek
+
+    @property
+    def byline(self) -> tuple[str, ...]:
+        return self.analysed.article.byline
+
     @property
     def anonymous_share(self) -> float:
         if not self.quotes:

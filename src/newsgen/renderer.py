@@ -22,7 +22,7 @@ from newsgen.charts import render_bar_chart, render_column_chart, render_split_b
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.markup import render_body
-from newsgen.pages import PageKind, PageSpec, page_context
+from newsgen.pages import PageKind, PageSpec, ReadArticle, page_context
 from newsgen.placement import PlacedArticle
 from newsgen.search import index_entries
 from newsgen.site import Site
@@ -41,8 +41,11 @@ class RenderError(Exception):
     """A template failed; `diagnostic` names the template file and line."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(str(diagnostic))
+        super().__init__(diagnostic)  # the args, so that it crosses from a worker process whole
         self.diagnostic = diagnostic
+
+    def __str__(self) -> str:
+        return str(self.diagnostic)
 
 
 def make_environment(config: SiteConfig) -> jinja2.Environment:
@@ -118,7 +121,10 @@ def page_root(spec: PageSpec, config: SiteConfig) -> str:
     return "../" * spec.path.count("/")
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, site: Site) -> RenderedPage:
+def render_page(
+    env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
+) -> RenderedPage:
+    """The page of `spec`; `read(slug)` gives a whole article (for article pages and the feed)."""
     config: SiteConfig = env.globals["config"]  # type: ignore[assignment]
     root = page_root(spec, config)
 
@@ -129,7 +135,7 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: Site) -> Rendered
     def body(article: PlacedArticle) -> Any:
         return render_body(article, speaker_url)
 
-    context = page_context(spec, site)
+    context = page_context(spec, site, read)
     context.update(
         page=spec,
         root=root,
@@ -137,7 +143,6 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: Site) -> Rendered
         canonical=config.base_url + spec.url,
         speaker_url=speaker_url,
         body=body,
-        newest_date=site.articles[0].date if site.articles and site.articles[0].date else None,
     )
     try:
         text = env.get_template(spec.template).render(context)

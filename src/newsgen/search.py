@@ -1,7 +1,9 @@
 """The search index written at build time: what the search page can find, per article.
 
 Written as a script that defines the data (not fetched), so search works offline
-and from file:// as well.
+and from file:// as well. Each article's entry is bounded whatever its length: its
+headline, dek, tags, speakers and at most `QUOTES_PER_ARTICLE` quotes, each cut to
+`QUOTE_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -9,12 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsgen.placement import PlacedArticle
 from newsgen.site import SiteSpeaker
+from newsgen.summary import ArticleSummary
+
+QUOTES_PER_ARTICLE = 6
+QUOTE_CHARS = 200
+
+
+def shorten_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The quote, or its first words up to `limit` characters and an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "\u2026"
 
 
 def index_entries(
-    articles: Sequence[PlacedArticle], speakers: Sequence[SiteSpeaker]
+    articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker]
 ) -> dict[str, list[dict[str, Any]]]:
     """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data."""
     return {
@@ -22,10 +36,10 @@ def index_entries(
             {
                 "url": a.url,
                 "headline": a.headline,
-                "dek": a.analysed.article.dek or "",
+                "dek": a.dek or "",
                 "date": a.date.date().isoformat() if a.date else "",
                 "speakers": sorted({q.speaker_name for q in a.quotes if q.speaker_name}),
-                "quotes": [q.quote.text for q in a.quotes],
+                "quotes": [shorten_quote(q.quote.text) for q in a.quotes[:QUOTES_PER_ARTICLE]],
                 "tags": [t.name for t in a.tags],
             }
             for a in articles

@@ -1,7 +1,9 @@
 """The site-wide indexes: articles in order, speakers across the archive, tags, months.
 
-`index_site` is the only stage that sees every article at once. It keeps references
-(slugs and keys) rather than copies, so that a page can name exactly what it shows.
+`index_site` is the only stage that sees every article at once: it works on
+summaries (no bodies), and keeps references (slugs and keys) rather than copies, so
+that a page can name exactly what it shows. Speakers and tags carry a digest of what
+their pages show, so that a rebuild can tell which pages changed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 
 from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
-from newsgen.placement import PlacedArticle, PlacedQuote, make_slug
+from newsgen.placement import PlacedQuote, make_slug
+from newsgen.summary import ArticleSummary, digest_text
 
 RELATED_COUNT = 3
 RELATED_WINDOW = 12
@@ -31,6 +34,20 @@ class SpeakerQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerLink:
+    """What an article page shows of a speaker: the name and the link to their page."""
+
+    key: str
+    name: str
+    slug: str
+    kind: SpeakerKind
+
+    @property
+    def url(self) -> str:
+        return f"speakers/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
 class SiteSpeaker:
     key: str
     name: str
@@ -39,10 +56,15 @@ class SiteSpeaker:
     roles: tuple[str, ...]
     quotes: tuple[SpeakerQuote, ...]
     articles: tuple[str, ...]
+    digest: str = ""  # of everything above and the summaries of the articles quoting them
 
     @property
     def url(self) -> str:
         return f"speakers/{self.slug}/"
+
+    @property
+    def link(self) -> SpeakerLink:
+        return SpeakerLink(self.key, self.name, self.slug, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +76,10 @@ class SiteTag:
     @property
     def url(self) -> str:
         return f"tags/{self.slug}/"
+
+    @property
+    def digest(self) -> str:
+        return digest_text(repr((self.name, self.slug, self.articles)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +103,8 @@ class Month:
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    articles: tuple[PlacedArticle, ...]  # newest first, undated last
-    article_by_slug: Mapping[str, PlacedArticle]
+    articles: tuple[ArticleSummary, ...]  # newest first, undated last
+    article_by_slug: Mapping[str, ArticleSummary]
     speakers: tuple[SiteSpeaker, ...]  # most quoted first
     speaker_by_key: Mapping[str, SiteSpeaker]
     tags: tuple[SiteTag, ...]  # most used first
@@ -99,7 +125,7 @@ class IndexedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def index_site(placed: Iterable[PlacedArticle]) -> IndexedSite:
+def index_site(placed: Iterable[ArticleSummary]) -> IndexedSite:
     articles, diagnostics = _keep_unique_slugs(placed)
     ordered = tuple(sorted(articles, key=_newest_first))
     slugs = [a.slug for a in ordered]
@@ -122,24 +148,24 @@ def index_site(placed: Iterable[PlacedArticle]) -> IndexedSite:
     )
 
 
-def _newest_first(article: PlacedArticle) -> tuple[int, float, str]:
+def _newest_first(article: ArticleSummary) -> tuple[int, float, str]:
     if article.date is None:
         return (1, 0.0, article.slug)
     return (0, -article.date.timestamp(), article.slug)
 
 
 def _keep_unique_slugs(
-    placed: Iterable[PlacedArticle],
-) -> tuple[list[PlacedArticle], list[Diagnostic]]:
-    kept: dict[str, PlacedArticle] = {}
+    placed: Iterable[ArticleSummary],
+) -> tuple[list[ArticleSummary], list[Diagnostic]]:
+    kept: dict[str, ArticleSummary] = {}
     problems: list[Diagnostic] = []
-    for article in sorted(placed, key=lambda a: str(a.analysed.article.source)):
-        source = article.analysed.article.source
+    for article in sorted(placed, key=lambda a: str(a.source)):
+        source = article.source
         if not article.slug:
-            message = f"the slug {article.analysed.article.slug!r} has no letters or digits"
+            message = f"the slug of {source.name!r} has no letters or digits"
             problems.append(Diagnostic(SourceLocation(source), message))
         elif article.slug in kept:
-            first = kept[article.slug].analysed.article.source
+            first = kept[article.slug].source
             message = (
                 f"writes the same page articles/{article.slug}/ as {first}; "
                 "give one of them another slug in its front-matter"
@@ -150,12 +176,13 @@ def _keep_unique_slugs(
     return list(kept.values()), problems
 
 
-def _index_speakers(articles: Sequence[PlacedArticle]) -> tuple[SiteSpeaker, ...]:
+def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ...]:
     quotes: dict[str, list[SpeakerQuote]] = defaultdict(list)
     for article in articles:
         for number, quote in enumerate(article.quotes, start=1):
             if quote.speaker_key:
                 quotes[quote.speaker_key].append(SpeakerQuote(article.slug, quote, number))
+    digests = {a.slug: a.summary_digest for a in articles}
     speakers: list[SiteSpeaker] = []
     used_slugs: set[str] = set()
     ranked = sorted(quotes.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -164,17 +191,13 @@ def _index_speakers(articles: Sequence[PlacedArticle]) -> tuple[SiteSpeaker, ...
         name = min(names, key=lambda n: (-names[n], n))
         kinds = Counter(q.quote.kind or SpeakerKind.PERSON for q in said)
         slug = _unique_slug(make_slug(name) or "speaker", used_slugs)
-        roles = dict.fromkeys(q.quote.role for q in said if q.quote.role)
+        roles = tuple(r for r in dict.fromkeys(q.quote.role for q in said if q.quote.role) if r)
+        kind = min(kinds, key=lambda k: (-kinds[k], str(k)))
+        slugs = tuple(dict.fromkeys(q.article for q in said))
+        shown = (key, name, slug, kind, roles, [(q.article, q.number) for q in said])
+        digest = digest_text(repr(shown) + "".join(digests[s] for s in slugs))
         speakers.append(
-            SiteSpeaker(
-                key=key,
-                name=name,
-                slug=slug,
-                kind=min(kinds, key=lambda k: (-kinds[k], str(k))),
-                roles=tuple(r for r in roles if r),
-                quotes=tuple(said),
-                articles=tuple(dict.fromkeys(q.article for q in said)),
-            )
+            SiteSpeaker(key, name, slug, kind, roles, tuple(said), slugs, digest=digest)
         )
     return tuple(speakers)
 
@@ -188,7 +211,7 @@ def _unique_slug(slug: str, used: set[str]) -> str:
     return candidate
 
 
-def _index_tags(articles: Sequence[PlacedArticle]) -> tuple[SiteTag, ...]:
+def _index_tags(articles: Sequence[ArticleSummary]) -> tuple[SiteTag, ...]:
     tagged: dict[str, list[str]] = defaultdict(list)
     names: dict[str, str] = {}
     for article in articles:
@@ -199,7 +222,7 @@ def _index_tags(articles: Sequence[PlacedArticle]) -> tuple[SiteTag, ...]:
     return tuple(SiteTag(names[slug], slug, tuple(slugs)) for slug, slugs in ranked)
 
 
-def _index_months(articles: Sequence[PlacedArticle]) -> tuple[Month, ...]:
+def _index_months(articles: Sequence[ArticleSummary]) -> tuple[Month, ...]:
     months: dict[tuple[int, int], list[str]] = defaultdict(list)
     for article in articles:
         if article.date is not None:
@@ -209,7 +232,7 @@ def _index_months(articles: Sequence[PlacedArticle]) -> tuple[Month, ...]:
     )
 
 
-def _find_related(articles: Sequence[PlacedArticle]) -> dict[str, tuple[str, ...]]:
+def _find_related(articles: Sequence[ArticleSummary]) -> dict[str, tuple[str, ...]]:
     """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
     by_feature: dict[str, list[int]] = defaultdict(list)
     features: list[set[str]] = []

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgen.article import SpeakerKind
-from newsgen.placement import PlacedArticle
 from newsgen.site import Month, SiteSpeaker
+from newsgen.summary import ArticleSummary
 
 TOP_COUNT = 10
 
@@ -36,7 +36,7 @@ class Sourcing:
 
 
 def measure_sourcing(
-    articles: Sequence[PlacedArticle], speakers: Sequence[SiteSpeaker], months: Sequence[Month]
+    articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker], months: Sequence[Month]
 ) -> Sourcing:
     def top(kind: SpeakerKind) -> tuple[Share, ...]:
         chosen = [s for s in speakers if s.kind is kind][:TOP_COUNT]
@@ -68,7 +68,7 @@ def measure_sourcing(
     )
 
 
-def _anonymous_share(articles: Sequence[PlacedArticle]) -> float:
+def _anonymous_share(articles: Sequence[ArticleSummary]) -> float:
     counts: dict[bool, int] = defaultdict(int)
     for article in articles:
         for quote in article.quotes:

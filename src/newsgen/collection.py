@@ -1,0 +1,162 @@
+"""Stages 1-2 with the cache: every content file loaded and analysed, or its cached result.
+
+    find files -> stat signature as cached? reuse
+               -> else content hash as cached? reuse (a touched file)
+               -> else load, analyse, place, summarise (in workers when many) -> cache row
+
+Removed and renamed files lose their rows. What comes out is the summary of every
+article (for the site index) and every file's diagnostics, in file order.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.analysis import analyse_article
+from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
+from newsgen.cache import ArticleRow, BuildCache, pack, unpack_diagnostics, unpack_summary
+from newsgen.config import SiteConfig
+from newsgen.diagnostics import ContentError, Diagnostic
+from newsgen.fingerprint import SourceFile, hash_source
+from newsgen.loader import LoadedArticle, LoaderConfig, load_article
+from newsgen.parallel import map_tasks, worker_state
+from newsgen.placement import PlacedArticle, place_article
+from newsgen.summary import ArticleSummary, summarise_article
+
+# Told about progress: (stage, done, total).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStages:
+    """The per-article stages; tests put their own in (they are part of the cache key)."""
+
+    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_article
+    analyse: Callable[[Article], ArticleAnalysis] = analyse_article
+
+    @property
+    def name(self) -> str:
+        return " ".join(f"{f.__module__}.{f.__qualname__}" for f in (self.load, self.analyse))
+
+
+DEFAULT_STAGES = ArticleStages()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What one content file gave: the placed article (None if it failed) and messages."""
+
+    source: Path
+    placed: PlacedArticle | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def process_article(
+    path: Path, config: SiteConfig, stages: ArticleStages = DEFAULT_STAGES
+) -> ArticleResult:
+    """Load, analyse and place one content file; a bad file gives its error, not an exception."""
+    try:
+        loaded = stages.load(path, config.loader)
+    except ContentError as error:
+        return ArticleResult(path, None, (error.diagnostic,))
+    try:
+        analysis = stages.analyse(loaded.article)
+    except Exception as error:  # a bug in the analysis must not stop the whole build
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        message = (
+            f"the analysis failed ({type(error).__name__}: {error}"
+            f" at {where.filename}:{where.lineno})"
+        )
+        return ArticleResult(
+            path, None, (*loaded.warnings, Diagnostic(SourceLocation(path), message))
+        )
+    placed = place_article(AnalysedArticle(loaded.article, analysis), config.zone)
+    return ArticleResult(path, placed, loaded.warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    summaries: tuple[ArticleSummary, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    processed: int  # files loaded and analysed this time (the others came from the cache)
+
+
+@dataclass(frozen=True, slots=True)
+class CollectState:
+    """What a worker needs to process a file."""
+
+    config: SiteConfig
+    stages: ArticleStages
+
+
+def collect_articles(
+    sources: list[SourceFile],
+    cache: BuildCache,
+    state: CollectState,
+    jobs: int,
+    progress: Progress | None,
+) -> Collected:
+    known = {row.path: row for row in cache.article_rows()}
+    rows: dict[str, ArticleRow] = {}
+    todo: list[SourceFile] = []
+    for source in sources:
+        row = known.get(str(source.path))
+        if row is not None and row.signature != source.signature:
+            if hash_source(source.path) == row.hash:  # touched, not changed
+                row = _with_signature(row, source.signature)
+                cache.put_article_signature(row.path, row.signature)
+            else:
+                row = None
+        if row is None:
+            todo.append(source)
+        else:
+            rows[row.path] = row
+    cache.forget_articles(known.keys() - {str(s.path) for s in sources})
+    for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
+        cache.put_article(row)
+        rows[row.path] = _with_signature(row, row.signature, placed=None)
+        if progress is not None:
+            progress("articles", done, len(todo))
+    summaries: list[ArticleSummary] = []
+    diagnostics: list[Diagnostic] = []
+    for source in sources:
+        row = rows[str(source.path)]
+        if row.diagnostics != NO_DIAGNOSTICS:
+            diagnostics.extend(unpack_diagnostics(row.diagnostics))
+        if row.summary is not None:
+            summaries.append(unpack_summary(row.summary))
+    return Collected(tuple(summaries), tuple(diagnostics), len(todo))
+
+
+NO_DIAGNOSTICS = pack(())
+
+
+def _with_signature(row: ArticleRow, signature: str, placed: bytes | None = None) -> ArticleRow:
+    """The row with another signature, and without the body (the index does not need it)."""
+    return ArticleRow(row.path, signature, row.hash, row.slug, row.summary, placed, row.diagnostics)
+
+
+def process_file(source: SourceFile) -> ArticleRow:
+    """One file's cache row; hashed before loading, so that an edit made meanwhile is seen
+    as a changed file by the next build."""
+    state = worker_state(CollectState)
+    content = hash_source(source.path)
+    result = process_article(source.path, state.config, state.stages)
+    diagnostics = pack(result.diagnostics)
+    if result.placed is None:
+        return ArticleRow(
+            str(source.path), source.signature, content, None, None, None, diagnostics
+        )
+    summary = summarise_article(result.placed)
+    return ArticleRow(
+        str(source.path),
+        source.signature,
+        content,
+        summary.slug,
+        pack(summary),
+        pack(result.placed),
+        diagnostics,
+    )

@@ -1,0 +1,102 @@
+"""Fingerprints of what a build depends on: content files, sidecars, code, templates, config.
+
+A content file is first compared by its stat signature (size, mtime, inode, and its
+sidecar's); only a file whose signature changed is read and hashed. The keys say
+which cached results are still valid: `article_key` for loaded and analysed
+articles, `page_key` for rendered pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.config import SiteConfig
+from newsgen.webpage.sidecar import SIDECAR_SUFFIXES
+
+PACKAGE_DIR = Path(__file__).parent
+SIDECAR_READERS = (".html", ".htm")  # the readers that take a `<name>.yaml` beside the file
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A content file as found on disk: where, and its (and its sidecar's) stat signature."""
+
+    path: Path
+    signature: str
+
+
+def sidecars_of(path: Path) -> tuple[Path, ...]:
+    if path.suffix.lower() not in SIDECAR_READERS:
+        return ()
+    return tuple(path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES)
+
+
+def _stat_part(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return "-"
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+
+
+def stat_source(path: Path) -> SourceFile:
+    parts = [_stat_part(path), *(_stat_part(s) for s in sidecars_of(path))]
+    return SourceFile(path, "|".join(parts))
+
+
+def hash_source(path: Path) -> str:
+    """The hash of a content file's bytes and its sidecar's (which may not exist)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (path, *sidecars_of(path)):
+        try:
+            data = part.read_bytes()
+        except FileNotFoundError:
+            digest.update(b"\0absent\0")
+            continue
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def hash_tree(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
+    """The hash of every file under `folders` (names and bytes), optionally only some suffixes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        if not folder.is_dir():
+            digest.update(b"\0none\0")
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if suffixes and path.suffix not in suffixes:
+                continue
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_key() -> str:
+    """newsgen itself: its version and the hash of its code and theme (a changed heuristic
+    or template invalidates the cache even without a new version number)."""
+    from newsgen import __version__
+
+    return (
+        f"{__version__}:{hash_tree([PACKAGE_DIR], ('.py', '.html', '.xml', '.js', '.txt', '.css'))}"
+    )
+
+
+def article_key(config: SiteConfig, code: str, stages: str) -> str:
+    """What every cached article result depends on besides its own file."""
+    return hashlib.blake2b(
+        repr((code, config.loader, config.time_zone, stages)).encode(), digest_size=16
+    ).hexdigest()
+
+
+def page_key(config: SiteConfig, code: str) -> str:
+    """What every page depends on besides its inputs: the config, the site's own templates
+    and static files (the theme's are part of `code`)."""
+    site_files = hash_tree([config.templates_dir, config.static_dir])
+    return hashlib.blake2b(repr((code, config, site_files)).encode(), digest_size=16).hexdigest()
