@@ -114,6 +114,39 @@ def test_rules_are_named_and_ordered() -> None:
             ["“It was a long night,” said Ada Moreno.", "“Nobody slept.”"],
             [("Ada Moreno", 1, QuoteKind.DIRECT), ("Ada Moreno", 1, QuoteKind.DIRECT)],
         ),
+        # split quote with the speaker after the verb: still one quote
+        (
+            ["“The harbour,” said Ada Moreno, “is our whole economy.”"],
+            [("Ada Moreno", 2, QuoteKind.DIRECT)],
+        ),
+        # a quote over three paragraphs: only the last one closes
+        (
+            [
+                "Ada Moreno said: “We lost three boats.",
+                "“We lost the slipway.",
+                "“We will not lose the town.”",
+            ],
+            [("Ada Moreno", 3, QuoteKind.DIRECT)],
+        ),
+        # a closed quote does not run on into the next paragraph's quote
+        (
+            ["“We lost three boats,” Ada Moreno said.", "“The ferry is fine,” Tom Greer said."],
+            [("Ada Moreno", 1, QuoteKind.DIRECT), ("Tom Greer", 1, QuoteKind.DIRECT)],
+        ),
+        # after a pronoun attribution, a paragraph that is only a quote is the same person's
+        (
+            [
+                "Ada Moreno met the crews on Monday.",
+                "“They are exhausted,” she said.",
+                "“Nobody has slept for days.”",
+            ],
+            [("Ada Moreno", 1, QuoteKind.DIRECT), ("Ada Moreno", 1, QuoteKind.DIRECT)],
+        ),
+        # straight marks work like curly ones
+        (
+            ['"The harbour," Ada Moreno said, "is our whole economy."'],
+            [("Ada Moreno", 2, QuoteKind.DIRECT)],
+        ),
         # a scare quote belongs to nobody
         (["The so-called “fast lane” opened in June."], [(None, 1, QuoteKind.PARTIAL)]),
         # a capitalised word opening a sentence is not a subject to quote

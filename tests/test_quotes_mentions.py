@@ -88,6 +88,15 @@ from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mentio
             None,
             MentionKind.ANONYMOUS,
         ),
+        # a role given in a relative clause
+        ("Omar Lind, who is the port director,", "Omar Lind", "port director", MentionKind.NAME),
+        (
+            "Omar Lind, who heads the harbour trust,",
+            "Omar Lind",
+            "head of the harbour trust",
+            MentionKind.NAME,
+        ),
+        ("Omar Lind, who sponsored the bill,", "Omar Lind", None, MentionKind.NAME),
         # an age is no role
         ("Lena Ortiz, 24,", "Lena Ortiz", None, MentionKind.NAME),
         ("Council member Ida Sorensen", "Ida Sorensen", "Council member", MentionKind.NAME),

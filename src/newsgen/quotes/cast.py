@@ -94,6 +94,9 @@ class Cast:
     # Two- or three-word capitalised runs with no sign yet of being a person
     # ("Newt Gingrich"), by last word: a later bare "Gingrich" makes them one.
     candidates: dict[str, str] = field(default_factory=dict)
+    # (paragraph, last word) of the latest candidate, for a pronoun nobody else fits
+    recent_candidate: tuple[int, int, int, str] | None = None
+    scanning: tuple[int, int, int] = (0, 0, 0)  # (paragraph, sentence, offset) being scanned
 
     def add_person(self, name: str, role: str | None, gender: str | None) -> _Person:
         surname = name.split()[-1].lower()
@@ -145,6 +148,7 @@ class Cast:
                 pronoun = Mention(low, MentionKind.PRONOUN, gender=PRONOUNS[low])
                 self._resolve_pronoun(pronoun, paragraph, sentence, match.start())
                 continue
+            self.scanning = (paragraph, sentence, match.start())
             person = self._person_named(text, match)
             if person is not None:
                 self.note_mention(paragraph, sentence, match.start(), person.name)
@@ -194,6 +198,7 @@ class Cast:
             tail.insert(0, re.sub(r"[\u2019']s?$", "", word))
         if len(tail) > 1:
             self.candidates.setdefault(last, " ".join(tail))
+            self.recent_candidate = (*self.scanning, last)
 
     def knows(self, mention: Mention) -> bool:
         """Whether a bare subject is someone the article has named (or a pronoun):
@@ -245,6 +250,8 @@ class Cast:
         if mention.gender in ("male", "female"):
             name = self._recent_person(mention.gender, (paragraph, sentence, offset))
             if name is None:
+                name = self._promote_recent_candidate(paragraph)
+            if name is None:
                 return None
             person = self.people[name]
             if person.gender is None:
@@ -254,6 +261,19 @@ class Cast:
         if mention.gender == "plural" and self.sources:
             return self.sources[-1]
         return None
+
+    def _promote_recent_candidate(self, paragraph: int) -> str | None:
+        """ "Ada Moreno met the crews. “…,” she said.": with nobody else named, the
+        capitalised name just before is a person after all."""
+        if self.recent_candidate is None or paragraph - self.recent_candidate[0] > 1:
+            return None
+        at_paragraph, at_sentence, offset, last = self.recent_candidate
+        self.recent_candidate = None
+        if last not in self.candidates:
+            return None
+        person = self.add_person(self.candidates.pop(last), None, None)
+        self.note_mention(at_paragraph, at_sentence, offset, person.name)
+        return person.name
 
     def _recent_person(self, gender: str, before: tuple[int, int, int]) -> str | None:
         chosen_sentence: tuple[int, int] | None = None

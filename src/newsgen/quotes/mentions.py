@@ -346,6 +346,27 @@ def read_mention_before(text: str) -> Mention | None:
 
 
 _RELATIVE_WORDS = ("who", "which", "whose", "where")
+# A role given in a relative clause: "who is the port director", "who heads X".
+_ROLE_CLAUSE_RE = re.compile(
+    r"who (?:is|was|serves as|served as|works as|worked as) ((?:an?|the) .+)$"
+    r"|who ((?:heads|leads|chairs|runs|directs) .+)$"
+)
+
+
+_ROLE_VERBS = {
+    "heads": "head of",
+    "leads": "leader of",
+    "chairs": "chair of",
+    "runs": "head of",
+    "directs": "director of",
+}
+
+
+def _role_of_clause(clause: re.Match[str]) -> str:
+    if clause.group(1):
+        return clause.group(1)
+    verb, rest = clause.group(2).split(" ", 1)
+    return f"{_ROLE_VERBS[verb]} {rest}"
 
 
 def _is_appositive(chunk: str) -> bool:
@@ -370,7 +391,10 @@ def _read_name_with_appositives(body: str) -> Mention | None:
         if comma > 0 and _is_appositive(chunk):
             if len(chunk.split()) > 24:
                 return None
-            if chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS and not chunk.isdigit():
+            role_clause = _ROLE_CLAUSE_RE.match(chunk)
+            if role_clause:
+                roles.append(_role_of_clause(role_clause))  # "who is the port director"
+            elif chunk.split(" ", 1)[0].lower() not in _RELATIVE_WORDS and not chunk.isdigit():
                 roles.append(chunk)
             which = chunk.split(" ", 1)[0].lower() == "which"
             end = comma
