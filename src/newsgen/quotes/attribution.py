@@ -19,7 +19,8 @@ from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speake
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts, mask_asides
 from newsgen.quotes.lexicon import word_set
-from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mention_before
+from newsgen.quotes.mentions import read_mention_after, read_mention_before
+from newsgen.quotes.names import MentionKind
 from newsgen.quotes.rules import (
     Attribution,
     attribute_context,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newsgen.article import SpeakerKind
 from newsgen.quotes.context import SentenceIndex
 from newsgen.quotes.lexicon import ORGANIZATION_WORDS, PRONOUNS, ROLE_WORDS, TITLE_WORDS
-from newsgen.quotes.mentions import (
+from newsgen.quotes.names import (
     NOT_NAMES,
     Mention,
     MentionKind,

@@ -12,13 +12,8 @@ from dataclasses import dataclass
 
 from newsgen.quotes.context import QuoteContext
 from newsgen.quotes.lexicon import SPEECH_VERBS, VERB_AUXILIARIES, WEAK_SPEECH_VERBS, word_set
-from newsgen.quotes.mentions import (
-    Mention,
-    MentionKind,
-    read_mention_after,
-    read_mention_before,
-    read_name,
-)
+from newsgen.quotes.mentions import read_mention_after, read_mention_before
+from newsgen.quotes.names import Mention, MentionKind, read_name
 from newsgen.quotes.registry import Registry
 
 _WORD_RE = re.compile(r"[\w\u2019'-]+")
