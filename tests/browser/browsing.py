@@ -158,9 +158,9 @@ class Tab:
         dialog.dismiss()
 
     def on_route(self, route: Route) -> None:
-        """Let requests to the test server through; refuse and record any other."""
+        """Let requests to the test server (or the files of a site) through; refuse others."""
         url = route.request.url
-        if urlsplit(url).hostname == LOCAL_HOST:
+        if urlsplit(url).hostname == LOCAL_HOST or url.startswith("file:"):
             route.continue_()
             return
         self.problems.append(f"request leaving {LOCAL_HOST}: {url}")

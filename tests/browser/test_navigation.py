@@ -224,3 +224,30 @@ def test_every_page_loads_without_errors_and_its_links_resolve(
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{page}: broken link {link}")
     assert not broken, "\n".join(broken)
+
+
+def test_search_works_from_the_files_on_disk(tab: Tab, sample_output: Path) -> None:
+    """The index is a script beside the page, so the search works opened from a folder."""
+    name, speaker_url = most_quoted_speaker(tab)
+    page = sample_output / "search" / "index.html"
+    tab.page.goto(page.as_uri() + "?q=" + name.replace(" ", "+"))
+    tab.page.locator("#search-results li").first.wait_for()
+    links = tab.page.locator("#search-results a").evaluate_all(RESOLVED_HREFS)
+    speaker_page = speaker_url.removeprefix(tab.base_url)
+    assert f"{sample_output.as_uri()}/{speaker_page}" in links, links
+
+
+@pytest.mark.parametrize("address", ["", "search/"])
+def test_keyboard_reaches_the_content_first_through_the_skip_link(tab: Tab, address: str) -> None:
+    tab.visit(address)
+    tab.page.keyboard.press("Tab")
+    focused = tab.page.evaluate("() => document.activeElement.className")
+    assert focused == "skip-link", focused
+    assert tab.page.locator(".skip-link").is_visible()
+    box = tab.page.locator(".skip-link").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["x"] >= 0, box
+    tab.page.keyboard.press("Enter")
+    assert tab.page.url.endswith("#main")
+    tab.page.keyboard.press("Tab")
+    inside = tab.page.evaluate("() => !!document.activeElement.closest('main')")
+    assert inside, tab.page.evaluate("() => document.activeElement.outerHTML")
