@@ -2,6 +2,7 @@
 
     python tests/bench/bench_build.py [--articles 10000] [--peers pelican,hugo]
                                       [--install-peers] [--work DIR] [--repeat N]
+                                      [--newsgen-at REV] [--profile] [--json FILE]
 
 Generates the corpus (`tests/bench/corpus.py`) into a scratch folder, then for each
 generator measures, one after the other on the same machine:
@@ -18,7 +19,8 @@ smaller), and what each generator wrote (article, home, tag pages, feed entries)
 one can see the sites are the same. The peers are not newsgen dependencies:
 `--install-peers` puts Pelican in a virtualenv and Hugo (Debian's package, unpacked
 with `dpkg -x`, nothing installed system-wide) into `WORK/peers/`. Their settings
-and themes are in `tests/bench/peers/`.
+and themes are in `tests/bench/peers/`. `--newsgen-at HEAD` measures newsgen as
+committed rather than the (shared, possibly half-edited) work tree.
 """
 
 from __future__ import annotations
@@ -364,7 +366,8 @@ def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticAr
             corpus.write_article(work / "corpus", corpus.edit_article(newest), ["newsgen"])
         profile = work / "logs" / f"newsgen-{step}.prof"
         profiled = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "newsgen.cli"]
-        run = run_measured([*profiled, *command[build_at:]], profile.with_suffix(".log"))
+        log = profile.with_suffix(".log")
+        run = run_measured([*profiled, *command[build_at:]], log, generator.env)
         print(f"\nprofile of newsgen's {step} build ({run.seconds:.1f} s under cProfile):")
         stats = pstats.Stats(str(profile))
         stats.sort_stats("cumulative").print_stats(18)
@@ -388,6 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the median")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--newsgen-at",
+        metavar="REV",
+        help="measure newsgen as committed at REV (e.g. HEAD), not the work tree as it is",
+    )
     parser.add_argument(
         "--profile", action="store_true", help="then profile newsgen's cold and one-edit builds"
     )
@@ -416,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     newest = corpus.make_article(args.articles - 1, args.seed)
 
-    generators = [make_newsgen(work)]
+    generators = [make_newsgen(work, args.newsgen_at)]
     for name in peers:
         peer = make_peer(name, work)
         if peer is None:

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +59,44 @@ def newsgen_version() -> str:
     return f"{head}+dirty" if dirty else head
 
 
-def make_newsgen(work: Path) -> Generator:
+def export_newsgen(revision: str, into: Path) -> tuple[str, Path]:
+    """newsgen's `src/` as committed at `revision`, unpacked under `into` (once per commit).
+
+    So that a benchmark measures a commit, not whatever the shared work tree holds.
+    """
+    commit = subprocess.run(
+        ["git", "-C", str(REPO_DIR), "rev-parse", "--short", f"{revision}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    source = into / commit
+    if not (source / "src" / "newsgen").is_dir():
+        archive = into / f"{commit}.tar"
+        into.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["git", "-C", str(REPO_DIR), "archive", "--output", str(archive), commit, "src"],
+            check=True,
+        )
+        with tarfile.open(archive) as tar:
+            tar.extractall(source, filter="data")
+        archive.unlink()
+    return commit, source / "src"
+
+
+def make_newsgen(work: Path, revision: str | None = None) -> Generator:
+    """newsgen as installed (the work tree), or as committed at `revision`."""
     site = work / "corpus" / "newsgen"
     shutil.copy(PEERS_DIR / "newsgen" / "newsgen.yaml", site / "newsgen.yaml")
-    script = Path(sys.executable).with_name("newsgen")
-    program = [str(script)] if script.exists() else [sys.executable, "-m", "newsgen.cli"]
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache" / "newsgen")}
+    if revision is None:
+        version = newsgen_version()
+        script = Path(sys.executable).with_name("newsgen")
+        program = [str(script)] if script.exists() else [sys.executable, "-m", "newsgen.cli"]
+    else:
+        version, source = export_newsgen(revision, work / "newsgen-src")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
+        program = [sys.executable, "-m", "newsgen.cli"]
     output = work / "out" / "newsgen"
     keep = {"content", "newsgen.yaml"}
 
@@ -75,11 +109,11 @@ def make_newsgen(work: Path) -> Generator:
 
     return Generator(
         name="newsgen",
-        version=newsgen_version(),
+        version=version,
         command=(*program, "build", "--site", str(site), "--output", str(output), "--quiet"),
         output=output,
         stale=stale,
-        env={**os.environ, "XDG_CACHE_HOME": str(work / "cache" / "newsgen")},
+        env=env,
     )
 
 
