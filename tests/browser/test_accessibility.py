@@ -72,3 +72,18 @@ def test_no_serious_violations_in_search_results(tab: Tab, axe_script: str) -> N
     tab.page.locator("#search-results li").first.wait_for()
     violations = run_axe(tab, axe_script)
     assert not violations, f"axe on the results for {name!r}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize(
+    ("address", "follow"),
+    [pytest.param(a, f, id=kind) for kind, a, f in PAGES if kind in ("article", "sourcing")],
+)
+def test_no_serious_violations_at_phone_width(
+    phone_tab: Tab, axe_script: str, address: str, follow: str | None
+) -> None:
+    phone_tab.visit(address)
+    if follow:
+        phone_tab.page.locator(follow).first.click()
+        phone_tab.page.wait_for_load_state()
+    violations = run_axe(phone_tab, axe_script)
+    assert not violations, f"axe on {phone_tab.page.url} at 390px:\n{describe(violations)}"
