@@ -227,7 +227,8 @@ def bench_generator(
         )
         mark = "" if result.exit_code == 0 else f" (exit {result.exit_code})"
         print(
-            f"  {generator.name:8} {step:5} {result.seconds:7.2f} s {result.peak_mb:7.0f} MB{mark}",
+            f"  {generator.name:8} {step:5} {result.seconds:7.2f} s "
+            f"({result.cpu_seconds:6.2f} s CPU) {result.peak_mb:6.0f} MB{mark}",
             flush=True,
         )
         return result
