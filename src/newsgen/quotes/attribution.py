@@ -218,9 +218,9 @@ def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
                 open_quote = open_quote if not span.closed else None
                 continue
             open_quote = None
-            if at_paragraph_start and _TRANSCRIPT_TURN_RE.match(ctx.text):
-                in_transcript = True
-            if in_transcript and at_paragraph_start and not span.closed:
+            turn = at_paragraph_start and bool(_TRANSCRIPT_TURN_RE.match(ctx.text))
+            in_transcript = in_transcript or turn
+            if turn or (in_transcript and at_paragraph_start and not span.closed):
                 continue  # a transcript reproduced in the article, not a quotation
             if _is_title(ctx):
                 found.append(_Found(_quote(ctx, None, None, QuoteKind.PARTIAL), None))
