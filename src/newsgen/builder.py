@@ -34,8 +34,7 @@ from newsgen.collection import (
 )
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, Severity
-from newsgen.fingerprint import article_key, code_key, page_key, stat_source
-from newsgen.loader import find_content_files
+from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
 from newsgen.pages import plan_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
@@ -127,7 +126,7 @@ def _build(
     code = code_key()
     articles_key = article_key(config, code, stages.name)
     pages_key = page_key(config, code)
-    sources = [stat_source(path) for path in find_content_files(config.content_dir)]
+    sources = scan_sources(config.content_dir)
     state_key = digest_text(
         repr((articles_key, pages_key, [(s.path, s.signature) for s in sources]))
     )

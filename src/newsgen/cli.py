@@ -7,13 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsgen.analysis import analyse_article
-from newsgen.article import AnalysedArticle
 from newsgen.config import ConfigError, load_config
 from newsgen.diagnostics import ContentError
-from newsgen.importer import import_article
-from newsgen.loader import LoaderConfig, load_article
-from newsgen.record import article_record, format_record
+from newsgen.readers import LoaderConfig
+
+# The loader, the analysis and the importer are imported by the commands that use them:
+# `newsgen build` with nothing to rebuild must not wait for their patterns to compile.
 
 
 def _loader_config(site: Path) -> LoaderConfig | None:
@@ -27,6 +26,11 @@ def _loader_config(site: Path) -> LoaderConfig | None:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from newsgen.analysis import analyse_article
+    from newsgen.article import AnalysedArticle
+    from newsgen.loader import load_article
+    from newsgen.record import article_record, format_record
+
     config = _loader_config(args.site)
     if config is None:
         return 1
@@ -46,6 +50,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from newsgen.importer import import_article
+
     config = _loader_config(args.site)
     if config is None:
         return 1

@@ -15,27 +15,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.analysis import analyse_article
 from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
 from newsgen.cache import ArticleRow, BuildCache, pack, unpack_diagnostics, unpack_summary
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import ContentError, Diagnostic
 from newsgen.fingerprint import SourceFile, hash_source
-from newsgen.loader import LoadedArticle, LoaderConfig, load_article
 from newsgen.parallel import map_tasks, worker_state
 from newsgen.placement import PlacedArticle, place_article
+from newsgen.readers import LoadedArticle, LoaderConfig
 from newsgen.summary import ArticleSummary, summarise_article
 
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
 
 
+def load_file(path: Path, config: LoaderConfig) -> LoadedArticle:
+    """The loader, imported on first use: a build with nothing to load never pays for
+    compiling its (and the analysis's) patterns."""
+    from newsgen.loader import load_article
+
+    return load_article(path, config)
+
+
+def analyse_text(article: Article) -> ArticleAnalysis:
+    """The quote analysis, imported on first use (see `load_file`)."""
+    from newsgen.analysis import analyse_article
+
+    return analyse_article(article)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleStages:
     """The per-article stages; tests put their own in (they are part of the cache key)."""
 
-    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_article
-    analyse: Callable[[Article], ArticleAnalysis] = analyse_article
+    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_file
+    analyse: Callable[[Article], ArticleAnalysis] = analyse_text
 
     @property
     def name(self) -> str:

@@ -28,7 +28,7 @@ import yaml
 
 from newsgen.article import SourceLocation
 from newsgen.diagnostics import Diagnostic
-from newsgen.loader import LoaderConfig
+from newsgen.readers import LoaderConfig
 
 CONFIG_NAME = "newsgen.yaml"
 

@@ -9,6 +9,7 @@ articles, `page_key` for rendered pages.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,9 @@ from newsgen.webpage.sidecar import SIDECAR_SUFFIXES
 
 PACKAGE_DIR = Path(__file__).parent
 SIDECAR_READERS = (".html", ".htm")  # the readers that take a `<name>.yaml` beside the file
+# The suffixes of `loader.READERS` (a test keeps them equal): scanning the content folder
+# must not import the loader, or a build with nothing to do would wait for its imports.
+CONTENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,19 @@ def _stat_part(path: Path) -> str:
 def stat_source(path: Path) -> SourceFile:
     parts = [_stat_part(path), *(_stat_part(s) for s in sidecars_of(path))]
     return SourceFile(path, "|".join(parts))
+
+
+def scan_sources(content_dir: Path) -> list[SourceFile]:
+    """Every content file (as `loader.find_content_files` finds them) with its signature."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(folder, name)
+            for name in files
+            if not name.startswith(".") and name[name.rfind(".") :].lower() in CONTENT_SUFFIXES
+        )
+    return [stat_source(path) for path in sorted(found)]
 
 
 def hash_source(path: Path) -> str:

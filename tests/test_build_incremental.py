@@ -1,0 +1,283 @@
+"""Incremental and parallel builds give exactly the output of a clean build.
+
+A site is built, changed step by step (edits, additions, deletions, renames, a
+template, the config), rebuilt after each step, and compared byte for byte with a
+clean build of the same content made in another folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsgen.builder import ArticleStages, BuildReport, build_site
+from newsgen.cache import cache_path
+from newsgen.config import load_config
+from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
+from newsgen.loader import content_suffixes, find_content_files
+
+HARBOUR_DREDGING = """---
+headline: Harbour dredging to start in May
+byline: [Maya Okafor]
+date: 2025-04-01T07:30:00
+tags: [Harbour, City Hall]
+---
+
+Dredging of the inner harbour will start in May, the port board said on Monday.
+
+\u201cThe channel is silting faster than we planned for,\u201d Elena Marsh said.
+
+Tomas Reyes said the cost \u201chas doubled since the first estimate.\u201d
+"""
+
+FERRY_FARES = """FERRY FARES RISE FOR SUMMER
+
+By Daniel Ferreira
+
+PORT ALDWIN, June 2 (Harbour Wire) - Ferry fares will rise by a tenth from July.
+
+"Fuel has gone up and so must fares," Grace Lindqvist said.
+
+An official, who asked not to be named, said the rise "could have been worse."
+"""
+
+WATER_BILLS = """---
+headline: Water bills to be itemised
+date: 2025-05-12T12:00:00
+tags: [Water]
+---
+
+Bills from the Aldwin Water Authority will list every charge from next year.
+
+\u201cPeople deserve to see what they pay for,\u201d Priya Natarajan said.
+"""
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def clean_build(site: Path, tmp: Path, stages: ArticleStages, jobs: int = 1) -> dict[str, bytes]:
+    """A build of a copy of `site` with no cache and no previous output."""
+    copy = tmp / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("public", ".newsgen-cache"))
+    report = build_site(load_config(copy), stages=stages, jobs=jobs)
+    assert report.written, report.diagnostics
+    return tree(copy / "public")
+
+
+def edit(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        path = site / "content" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    return change
+
+
+def add(name: str, text: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        (site / "content" / name).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def delete(name: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        (site / "content" / name).unlink()
+
+    return change
+
+
+def rename(old: str, new: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        (site / "content" / new).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / old).rename(site / "content" / new)
+
+    return change
+
+
+def template(name: str, text: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        (site / "templates").mkdir(exist_ok=True)
+        (site / "templates" / name).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def configure(text: str) -> Callable[[Path], None]:
+    def change(site: Path) -> None:
+        (site / "newsgen.yaml").write_text(text, encoding="utf-8")
+
+    return change
+
+
+ROBOTS = "User-agent: *\nDisallow: /search/\n\nSitemap: {{ config.base_url }}sitemap.xml\n"
+
+# Each step is applied to the site, which is then rebuilt incrementally.
+STEPS: list[tuple[str, Callable[[Path], None]]] = [
+    ("edit a sentence of the body", edit("harbour-dredging.md", "on Monday", "on Tuesday")),
+    ("edit a quote", edit("ferry-fares.txt", "so must fares", "so fares must")),
+    ("edit the headline", edit("water-bills.md", "to be itemised", "will be itemised")),
+    ("add an article", add("water-meters.md", WATER_BILLS.replace("itemised", "metered"))),
+    ("add a newer article", add("late-ferry.md", WATER_BILLS.replace("2025-05-12", "2025-07-01"))),
+    ("edit a date", edit("water-meters.md", "2025-05-12", "2024-12-30")),
+    ("retag an article", edit("harbour-dredging.md", "City Hall", "Port Board")),
+    ("delete an article", delete("ferry-fares.txt")),
+    ("rename an article", rename("water-bills.md", "2025/water-bills.md")),
+    ("rename and change slug", rename("late-ferry.md", "ferry-late.md")),
+    ("override a template", template("robots.txt", ROBOTS)),
+    ("change the config", configure("title: Harbour Wire\npage_size: 1\nfeed_size: 2\n")),
+    ("a bad article", add("broken.md", "---\nheadline: [unclosed\n---\n\nBody.\n")),
+    ("the bad article fixed", add("broken.md", "---\nheadline: Fixed\n---\n\nBody text.\n")),
+]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    add("harbour-dredging.md", HARBOUR_DREDGING)(root)
+    add("ferry-fares.txt", FERRY_FARES)(root)
+    add("water-bills.md", WATER_BILLS)(root)
+    configure("title: Harbour Wire\npage_size: 2\n")(root)
+    return root
+
+
+def test_each_incremental_build_equals_a_clean_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    build_site(load_config(site), stages=cast_stages, jobs=1)
+    for name, change in STEPS:
+        change(site)
+        report = build_site(load_config(site), stages=cast_stages, jobs=1)
+        assert report.processed <= 2, name  # only what changed was loaded again
+        assert tree(site / "public") == clean_build(site, tmp_path, cast_stages), name
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing(
+    site: Path, cast_stages: ArticleStages
+) -> None:
+    first = build_site(load_config(site), stages=cast_stages)
+    again = build_site(load_config(site), stages=cast_stages)
+    assert (again.articles, again.pages, again.written) == (first.articles, first.pages, True)
+    assert (again.rendered, again.processed) == (0, 0)
+
+
+def test_an_edit_renders_only_the_pages_that_show_the_article(
+    site: Path, cast_stages: ArticleStages
+) -> None:
+    first = build_site(load_config(site), stages=cast_stages)
+    edit("harbour-dredging.md", "on Monday", "on Tuesday")(site)
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.processed == 1
+    # Its page and the feed show the body; nothing else does.
+    assert 0 < report.rendered <= 2 < first.rendered
+
+
+def test_unchanged_files_keep_their_inode_and_mtime(site: Path, cast_stages: ArticleStages) -> None:
+    build_site(load_config(site), stages=cast_stages)
+    output = site / "public"
+
+    def stats() -> dict[str, tuple[int, int]]:
+        return {
+            p.relative_to(output).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in output.rglob("*")
+            if p.is_file()
+        }
+
+    before = stats()
+    edit("water-bills.md", "every charge", "each charge")(site)
+    build_site(load_config(site), stages=cast_stages)
+    after = stats()
+    changed = {path for path in before if before[path] != after.get(path)}
+    assert changed == {"articles/water-bills/index.html", "feed.xml"}
+    assert after.keys() == before.keys()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:1000]), id="truncated"),
+        pytest.param(lambda path: path.write_bytes(b"not a database at all" * 50), id="garbage"),
+        pytest.param(lambda path: path.unlink(), id="deleted"),
+    ],
+)
+def test_a_damaged_cache_falls_back_to_a_full_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages, damage: Callable[[Path], None]
+) -> None:
+    build_site(load_config(site), stages=cast_stages)
+    edit("ferry-fares.txt", "a tenth", "a fifth")(site)
+    damage(cache_path(site))
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.written and report.processed == 3
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+
+
+def test_a_cached_article_that_cannot_be_unpickled_falls_back_to_a_full_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    import sqlite3
+
+    build_site(load_config(site), stages=cast_stages)
+    with sqlite3.connect(cache_path(site)) as db:
+        db.execute("UPDATE articles SET summary = x'80049500', placed = x'8004'")
+    edit("ferry-fares.txt", "a tenth", "a fifth")(site)
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.written and report.processed == 3
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+
+
+def test_one_and_two_workers_write_the_same_site(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    (root / "content").mkdir(parents=True)
+    for number in range(120):  # enough for the work to be spread over processes
+        text = HARBOUR_DREDGING.replace(
+            "2025-04-01", f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        )
+        text = text.replace("Harbour dredging", f"Harbour dredging, part {number}")
+        add(f"dredging-{number:03d}.md", text)(root)
+    add("ferry-fares.txt", FERRY_FARES)(root)
+    one = clean_build(root, tmp_path / "one", ArticleStages(), jobs=1)
+    two = clean_build(root, tmp_path / "two", ArticleStages(), jobs=2)
+    assert len(one) > 120
+    assert one == two
+
+
+def test_a_commit_cut_short_is_completed_by_the_next_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(load_config(site), stages=cast_stages)
+    configure("title: Harbour Wire Weekly\npage_size: 2\n")(site)
+    moved: list[Path] = []
+    real_replace = Path.replace
+
+    def replace_then_die(self: Path, target: Path) -> Path:
+        if len(moved) == 3 and self.name != "build.sqlite":
+            raise KeyboardInterrupt
+        moved.append(self)
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(load_config(site), stages=cast_stages)
+    monkeypatch.undo()
+    report: BuildReport = build_site(load_config(site), stages=cast_stages)
+    assert report.written
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+
+
+def test_the_scan_finds_what_the_loader_reads(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    for name in ("a.md", "b.TXT", "c/d.html", ".hidden.md", ".git/e.md", "f.yaml", "g/h.markdown"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("x", encoding="utf-8")
+    assert content_suffixes() == CONTENT_SUFFIXES
+    assert [s.path for s in scan_sources(content)] == find_content_files(content)
