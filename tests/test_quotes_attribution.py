@@ -203,6 +203,7 @@ def test_rules_are_named_and_ordered() -> None:
             ],
             [],
         ),
+        (["“HOST: Are you running again?”", "“LEE: We will see.”"], []),
     ],
 )
 def test_quote_structure(
