@@ -18,17 +18,9 @@ ROOT = Path(__file__).parent.parent
 INPUTS = Path(__file__).parent / "inputs"
 # Where the article came from, and the corrections import adds, are meant to differ.
 NOT_COMPARED = {"source", "speaker_corrections", "quote_corrections"}
-# Applying a quote correction sets `anonymous=False` even when the speaker it names is
-# anonymous (newsgen/quotes/corrections.py); strict, so this fails once that is fixed.
-ANONYMOUS_QUOTE_RESET = pytest.mark.xfail(
-    strict=True, reason="quote corrections reset `anonymous` of an anonymous speaker's quote"
-)
 SOURCES = [
     ROOT / "content" / "us-russia-syria-military-talks.txt",
-    pytest.param(
-        INPUTS / "reuters_wire_with_dateline_and_editing_credits.txt",
-        marks=ANONYMOUS_QUOTE_RESET,
-    ),
+    INPUTS / "reuters_wire_with_dateline_and_editing_credits.txt",
     INPUTS / "ap_story_with_photo_caption_and_contributor.txt",
     INPUTS / "bbc_story_with_outlet_line_under_byline.txt",
     INPUTS / "guardian_story_with_bare_name_byline.txt",

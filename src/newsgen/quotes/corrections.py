@@ -55,10 +55,14 @@ def apply_corrections(
     for quote_fix in quote_fixes:
         for i, quote in enumerate(quotes):
             if quote_fix.phrase in quote.text:
+                known = next((s for s in speakers if s.name == quote_fix.speaker), None)
                 role = quote_fix.role
-                if role is None and quote_fix.speaker is not None:
-                    role = next((s.role for s in speakers if s.name == quote_fix.speaker), None)
-                quotes[i] = replace(quote, speaker=quote_fix.speaker, role=role, anonymous=False)
+                if role is None and known is not None:
+                    role = known.role
+                anonymous = known is not None and known.kind is SpeakerKind.ANONYMOUS
+                quotes[i] = replace(
+                    quote, speaker=quote_fix.speaker, role=role, anonymous=anonymous
+                )
                 if quote_fix.speaker is not None and all(
                     s.name != quote_fix.speaker for s in speakers
                 ):
