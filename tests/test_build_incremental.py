@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.builder import ArticleStages, BuildReport, build_site
+from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
 from newsgen.cache import cache_path
 from newsgen.config import load_config
 from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
@@ -151,13 +151,15 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.parametrize("keep_summaries", [False, True], ids=["build", "serve"])
 def test_each_incremental_build_equals_a_clean_build(
-    site: Path, tmp_path: Path, cast_stages: ArticleStages
+    site: Path, tmp_path: Path, cast_stages: ArticleStages, keep_summaries: bool
 ) -> None:
-    build_site(load_config(site), stages=cast_stages, jobs=1)
+    memo = SummaryMemo() if keep_summaries else None  # `newsgen serve` keeps them
+    build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
     for name, change in STEPS:
         change(site)
-        report = build_site(load_config(site), stages=cast_stages, jobs=1)
+        report = build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
         assert report.processed <= 2, name  # only what changed was loaded again
         assert tree(site / "public") == clean_build(site, tmp_path, cast_stages), name
 

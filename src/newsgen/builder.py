@@ -29,6 +29,7 @@ from newsgen.collection import (
     ArticleResult,
     ArticleStages,
     CollectState,
+    SummaryMemo,
     collect_articles,
     process_article,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "ArticleStages",
     "BuildReport",
     "Progress",
+    "SummaryMemo",
     "build_site",
     "process_article",
 ]
@@ -86,8 +88,13 @@ def build_site(
     progress: Progress | None = None,
     stages: ArticleStages = DEFAULT_STAGES,
     jobs: int | None = None,
+    memo: SummaryMemo | None = None,
 ) -> BuildReport:
-    """Build the site of `config` into its output folder (`write=False`: check only)."""
+    """Build the site of `config` into its output folder (`write=False`: check only).
+
+    `jobs`: worker processes (default: every core); `memo`: summaries kept in memory
+    between the builds of one long-running process (`newsgen serve`).
+    """
     if write:
         try:
             check_output_dir(config.output_dir, protected_paths(config), config.content_dir)
@@ -100,17 +107,17 @@ def build_site(
         with tempfile.TemporaryDirectory(prefix="newsgen-check-") as scratch:
             cache = open_cache(Path(scratch) / "check.sqlite")
             try:
-                return _build(config, cache, False, progress, stages, jobs or default_jobs())
+                return _build(config, cache, False, progress, stages, jobs or default_jobs(), None)
             finally:
                 cache.close()
     cache = open_cache(cache_path(config.site_dir))
     try:
         try:
-            return _build(config, cache, True, progress, stages, jobs or default_jobs())
+            return _build(config, cache, True, progress, stages, jobs or default_jobs(), memo)
         except CacheError:
             cache.close()  # damaged under our feet: start again from nothing
             cache = open_cache(cache_path(config.site_dir), fresh=True)
-            return _build(config, cache, True, progress, stages, jobs or default_jobs())
+            return _build(config, cache, True, progress, stages, jobs or default_jobs(), None)
     finally:
         cache.close()
 
@@ -122,6 +129,7 @@ def _build(
     progress: Progress | None,
     stages: ArticleStages,
     jobs: int,
+    memo: SummaryMemo | None,
 ) -> BuildReport:
     code = code_key()
     articles_key = article_key(config, code, stages.name)
@@ -137,8 +145,8 @@ def _build(
     if cache.get_meta("articles_key") != articles_key:
         cache.forget_all_articles()
         cache.set_meta("articles_key", articles_key)
-    state = CollectState(config, stages)
-    collected = collect_articles(sources, cache, state, jobs, progress)
+    state = CollectState(config, stages, articles_key)
+    collected = collect_articles(sources, cache, state, jobs, progress, memo)
     cache.commit()
     diagnostics = list(collected.diagnostics)
 

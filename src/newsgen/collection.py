@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
@@ -98,12 +98,30 @@ class Collected:
     processed: int  # files loaded and analysed this time (the others came from the cache)
 
 
+@dataclass(slots=True)
+class SummaryMemo:
+    """Summaries kept from one build to the next by a long-running `newsgen serve`, so
+    that a rebuild does not read every summary back from the cache. Keyed by file and
+    content hash, for one article key (a new key empties it)."""
+
+    key: str = ""
+    summaries: dict[tuple[str, str], ArticleSummary] = field(default_factory=dict)
+
+    def recall(self, key: str, row: ArticleRow, summary: bytes) -> ArticleSummary:
+        found = self.summaries.get((row.path, row.hash)) if key == self.key else None
+        return found if found is not None else unpack_summary(summary)
+
+    def keep(self, key: str, kept: dict[tuple[str, str], ArticleSummary]) -> None:
+        self.key, self.summaries = key, kept
+
+
 @dataclass(frozen=True, slots=True)
 class CollectState:
     """What a worker needs to process a file."""
 
     config: SiteConfig
     stages: ArticleStages
+    key: str  # the article key (see `fingerprint.article_key`)
 
 
 def collect_articles(
@@ -112,6 +130,7 @@ def collect_articles(
     state: CollectState,
     jobs: int,
     progress: Progress | None,
+    memo: SummaryMemo | None = None,
 ) -> Collected:
     known = {row.path: row for row in cache.article_rows()}
     rows: dict[str, ArticleRow] = {}
@@ -136,12 +155,20 @@ def collect_articles(
             progress("articles", done, len(todo))
     summaries: list[ArticleSummary] = []
     diagnostics: list[Diagnostic] = []
+    kept: dict[tuple[str, str], ArticleSummary] = {}
     for source in sources:
         row = rows[str(source.path)]
         if row.diagnostics != NO_DIAGNOSTICS:
             diagnostics.extend(unpack_diagnostics(row.diagnostics))
         if row.summary is not None:
-            summaries.append(unpack_summary(row.summary))
+            if memo is None:
+                summaries.append(unpack_summary(row.summary))
+                continue
+            summary = memo.recall(state.key, row, row.summary)
+            kept[(row.path, row.hash)] = summary
+            summaries.append(summary)
+    if memo is not None:
+        memo.keep(state.key, kept)
     return Collected(tuple(summaries), tuple(diagnostics), len(todo))
 
 

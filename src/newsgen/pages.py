@@ -259,21 +259,40 @@ LINKED_SPEAKERS = frozenset({PageKind.ARTICLE, PageKind.FEED})
 SITE_WIDE = frozenset({PageKind.SOURCING, PageKind.SEARCH_INDEX, PageKind.FEED, PageKind.SITEMAP})
 
 
-def page_inputs(spec: PageSpec, site: Site, key: str) -> str:
-    """The digest of everything the page of `spec` is made from (`key`: config, templates)."""
-    parts = [key, repr(spec)]
-    for index, slug in enumerate(spec.articles):
-        if not slug:
-            continue
-        article = site.article_by_slug[slug]
-        whole = spec.kind in WHOLE_ARTICLES or (spec.kind is PageKind.ARTICLE and index == 0)
-        parts.append(article.digest if whole else article.summary_digest)
-    for speaker_key in spec.speakers:
-        speaker = site.speaker_by_key[speaker_key]
-        parts.append(repr(speaker.link) if spec.kind in LINKED_SPEAKERS else speaker.digest)
-    parts.extend(site.tag_by_slug[slug].digest for slug in spec.tags)
-    if spec.kind in SITE_WIDE or spec.kind is PageKind.ARCHIVE:
-        parts.append(repr(site.months))
-    if spec.kind in SITE_WIDE:
-        parts.append(repr(_newest_date(site)))
-    return digest_text("\n".join(parts))
+def page_inputs(site: Site, key: str) -> Callable[[PageSpec], str]:
+    """The digest of everything a page is made from (`key`: config and templates).
+
+    What the whole site shares (speaker links, tags, months) is digested once here.
+    """
+    links = {k: digest_text(repr(s.link)) for k, s in site.speaker_by_key.items()}
+    tags = {slug: tag.digest for slug, tag in site.tag_by_slug.items()}
+    months = digest_text(repr(site.months))
+    newest = repr(_newest_date(site))
+
+    def inputs(spec: PageSpec) -> str:
+        parts = [key, _describe(spec)]
+        for index, slug in enumerate(spec.articles):
+            if slug:
+                article = site.article_by_slug[slug]
+                whole = spec.kind in WHOLE_ARTICLES or (
+                    spec.kind is PageKind.ARTICLE and index == 0
+                )
+                parts.append(article.digest if whole else article.summary_digest)
+        if spec.kind in LINKED_SPEAKERS:
+            parts.extend(links[k] for k in spec.speakers)
+        else:
+            parts.extend(site.speaker_by_key[k].digest for k in spec.speakers)
+        if spec.kind is not PageKind.ARTICLE:  # an article page shows its own tag list
+            parts.extend(tags[slug] for slug in spec.tags)
+        if spec.kind in SITE_WIDE or spec.kind is PageKind.ARCHIVE:
+            parts.append(months)
+        if spec.kind in SITE_WIDE:
+            parts.append(newest)
+        return digest_text("\n".join(parts))
+
+    return inputs
+
+
+def _describe(spec: PageSpec) -> str:
+    fields = (spec.path, spec.kind, *spec.articles, "", *spec.speakers, "", *spec.tags, "")
+    return "\x1f".join((*fields, spec.key, str(spec.number), str(spec.count)))

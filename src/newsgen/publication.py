@@ -107,7 +107,8 @@ def publish_site(
     output = config.output_dir
     trusted = write and cache.get_meta("output") == output_identity(output) != ""
     previous = cache.page_rows() if trusted else {}
-    inputs = {spec.path: page_inputs(spec, site, key) for spec in specs}
+    digest = page_inputs(site, key)
+    inputs = {spec.path: digest(spec) for spec in specs}
     tasks = []
     for spec in specs:
         row = previous.get(spec.path)

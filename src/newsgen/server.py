@@ -1,7 +1,8 @@
 """`newsgen serve`: the built site on 127.0.0.1, rebuilt and reloaded when its sources change.
 
 A thread polls the modification times of content/, templates/, static/ and
-newsgen.yaml; after a rebuild it bumps a build id. Pages are served with a tiny
+newsgen.yaml; after a rebuild (incremental, with the article summaries kept in
+memory between builds) it bumps a build id. Pages are served with a tiny
 script (added only here, never to the built files) that polls the build id and
 reloads the page when it changes.
 """
@@ -16,16 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.builder import build_site
+from newsgen.builder import SummaryMemo, build_site
 from newsgen.config import CONFIG_NAME, ConfigError, SiteConfig, load_config
 
 BUILD_ID_PATH = "/__newsgen__/build-id"
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.25
 RELOAD_SCRIPT = (
     "<script>(function(){var id=null;function poll(){fetch('" + BUILD_ID_PATH + "',"
     "{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
     "if(id!==null&&t!==id){location.reload();}id=t;}).catch(function(){})"
-    ".finally(function(){setTimeout(poll,700);});}poll();}());</script>"
+    ".finally(function(){setTimeout(poll,300);});}poll();}());</script>"
 ).encode()
 
 
@@ -65,14 +66,14 @@ def snapshot_sources(site: Path) -> frozenset[tuple[str, int, int]]:
     return frozenset(found)
 
 
-def rebuild(site: Path, output: Path | None) -> SiteConfig | None:
+def rebuild(site: Path, output: Path | None, memo: SummaryMemo | None = None) -> SiteConfig | None:
     try:
         config = load_config(site, output)
     except ConfigError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
         return None
-    report = build_site(config)
+    report = build_site(config, memo=memo)
     for diagnostic in report.diagnostics:
         print(diagnostic, file=sys.stderr)
     print(f"built {report.articles} articles, {report.pages} pages", file=sys.stderr)
@@ -121,14 +122,18 @@ def _with_reload(page: bytes) -> bytes:
 
 
 def watch_sources(
-    site: Path, output: Path | None, state: BuildState, stop: threading.Event
+    site: Path,
+    output: Path | None,
+    state: BuildState,
+    stop: threading.Event,
+    memo: SummaryMemo | None = None,
 ) -> None:
     seen = snapshot_sources(site)
     while not stop.wait(POLL_SECONDS):
         now = snapshot_sources(site)
         if now != seen:
             seen = now
-            rebuild(site, output)
+            rebuild(site, output, memo)
             state.bump()
 
 
@@ -156,12 +161,15 @@ class Server:
 
 def start_server(site: Path, output: Path | None, port: int) -> Server | None:
     """Build once, then serve on 127.0.0.1 (port 0: any free port) and watch for changes."""
-    config = rebuild(site, output)
+    memo = SummaryMemo()
+    config = rebuild(site, output, memo)
     if config is None:
         return None
     state = BuildState()
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_sources, args=(site, output, state, stop), daemon=True)
+    watcher = threading.Thread(
+        target=watch_sources, args=(site, output, state, stop, memo), daemon=True
+    )
     handler = make_handler(config.output_dir.resolve(), state)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     watcher.start()
