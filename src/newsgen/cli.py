@@ -75,7 +75,7 @@ def _import(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from newsgen.commands import run_build
 
-    return run_build(args.site, args.output, strict=args.strict, quiet=args.quiet)
+    return run_build(args.site, args.output, strict=args.strict, quiet=args.quiet, jobs=args.jobs)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -121,6 +121,9 @@ def make_parser() -> argparse.ArgumentParser:
     for command in (build, check):
         command.add_argument("--strict", action="store_true", help="warnings fail too")
         command.add_argument("--quiet", action="store_true", help="print problems only")
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (default: every core)"
+    )
     serve.add_argument("--port", type=int, default=8000)
     build.set_defaults(run=_build)
     check.set_defaults(run=_check)

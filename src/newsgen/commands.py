@@ -13,11 +13,13 @@ from newsgen.config import ConfigError, SiteConfig, load_config
 PROGRESS_AFTER_SECONDS = 1.0
 
 
-def run_build(site: Path, output: Path | None, *, strict: bool, quiet: bool) -> int:
+def run_build(
+    site: Path, output: Path | None, *, strict: bool, quiet: bool, jobs: int | None = None
+) -> int:
     config = _read_config(site, output)
     if config is None:
         return 1
-    report = build_site(config, progress=_terminal_progress(quiet))
+    report = build_site(config, progress=_terminal_progress(quiet), jobs=jobs)
     return _finish(report, strict=strict, quiet=quiet, verb="built")
 
 
