@@ -1,0 +1,90 @@
+"""Speakers named outside quotations: sources reported in indirect speech
+("A senior official said the talks had stalled") and a paragraph that ends
+by introducing the quotation after it ("… Kerry said:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgen.quotes.cast import Cast, Resolved
+from newsgen.quotes.context import SentenceIndex
+from newsgen.quotes.mentions import read_mention_after, read_mention_before
+from newsgen.quotes.names import MentionKind
+from newsgen.quotes.rules import find_speech_verbs, strip_auxiliaries
+from newsgen.quotes.spans import QuoteSpan
+
+# Verbs that make a sentence with no quotation an indirect-speech source.
+_INDIRECT_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "warned",
+        "stated",
+        "announced",
+        "claimed",
+        "confirmed",
+    ]
+)
+_INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_VERBS)) + r")\b")
+_INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
+
+
+def find_indirect_sources(
+    index: int, text: str, spans: list[QuoteSpan], sentence_of: SentenceIndex, cast: Cast
+) -> list[tuple[int, Resolved]]:
+    """Speakers of sentences with no quotation ("A senior official said …")."""
+    found: list[tuple[int, Resolved]] = []
+    begin = 0
+    if not _INDIRECT_RE.search(text):
+        return found
+    ends = [*sentence_of.ends, len(text)]
+    for end in ends:
+        if not any(span.start < end and span.end > begin for span in spans):
+            sentence = text[begin:end]
+            for verb in find_speech_verbs(sentence):
+                if verb.group().lower() not in _INDIRECT_VERBS:
+                    continue
+                mention = read_mention_before(strip_auxiliaries(sentence[: verb.start()]))
+                if mention is None or mention.kind not in _INDIRECT_KINDS:
+                    continue
+                if mention.kind is MentionKind.ANONYMOUS and mention.name.split()[0].lower() in (
+                    "the",
+                    mention.name,
+                ):
+                    continue
+                at = begin + mention.start
+                resolved = cast.resolve(mention, index, sentence_of.at(at), at)
+                if resolved is not None:
+                    found.append((at, resolved))
+                break
+        begin = end
+    return found
+
+
+def find_introduced_speaker(
+    index: int, text: str, spans: list[QuoteSpan], sentence_of: SentenceIndex, cast: Cast
+) -> tuple[Resolved, str] | None:
+    """Who a paragraph ending "… Kerry said:" introduces, for the quotation after it."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":") or (spans and spans[-1].end >= len(stripped) - 1):
+        return None
+    begin = max([0, *(e for e in sentence_of.ends if e < len(stripped))])
+    if spans:
+        begin = max(begin, spans[-1].end + 1)
+    sentence = stripped[begin:-1]
+    verbs = find_speech_verbs(sentence)
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    mention = read_mention_before(strip_auxiliaries(sentence[: verb.start()]))
+    if mention is None:
+        mention = read_mention_after(sentence[verb.end() :])
+        if mention is None:
+            return None
+    at = begin + mention.start
+    resolved = cast.resolve(mention, index, sentence_of.at(at), at)
+    return (resolved, verb.group().lower()) if resolved is not None else None
