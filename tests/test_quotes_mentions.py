@@ -114,6 +114,39 @@ from newsgen.quotes.mentions import MentionKind, read_mention_after, read_mentio
             "port director",
             MentionKind.NAME,
         ),
+        # an occupation before a name is a role, an affiliation after it stays with the role
+        (
+            "Geologist Ines Barros of Kelda Technical College",
+            "Ines Barros",
+            "geologist of Kelda Technical College",
+            MentionKind.NAME,
+        ),
+        ("Engineer Tomas Vik", "Tomas Vik", "engineer", MentionKind.NAME),
+        # a relative clause with no commas between the subject and the verb
+        (
+            "A harbour official who asked not to be named because the inquiry was still open",
+            "a harbour official",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        (
+            "Officials who spoke on condition of anonymity",
+            "officials",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        # an unnamed person described by what they do is an anonymous source
+        (
+            "A senior inspector at the agency, who spoke on condition of anonymity because she "
+            "was not cleared to comment,",
+            "a senior inspector at the agency",
+            None,
+            MentionKind.ANONYMOUS,
+        ),
+        ("one technician", "one technician", None, MentionKind.ANONYMOUS),
+        # a definite role noun may be someone named before: not anonymous
+        ("the inspector", "the inspector", None, MentionKind.NOMINAL),
+        ("a court filing", "a court filing", None, MentionKind.NOMINAL),
     ],
 )
 def test_read_mention_before(text: str, name: str, role: str | None, kind: MentionKind) -> None:
@@ -158,3 +191,15 @@ def test_read_mention_after(text: str, name: str, role: str | None) -> None:
 @pytest.mark.parametrize("text", [" Friday.", " in a statement.", ""])
 def test_no_speaker_after(text: str) -> None:
     assert read_mention_after(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words of a relative clause are never the speaker
+        "Growers who crowded the hall because the hearing was moved",
+        "Parents who waited outside until the doors were opened",
+    ],
+)
+def test_no_speaker_inside_a_relative_clause(text: str) -> None:
+    assert read_mention_before(text) is None

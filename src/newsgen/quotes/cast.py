@@ -21,6 +21,7 @@ from newsgen.quotes.names import (
     Mention,
     MentionKind,
     gender_of_first_name,
+    is_role_noun,
     read_name,
 )
 
@@ -49,7 +50,9 @@ _PERSON_AFTER_RE = re.compile(
 
 def _named_like_a_person(text: str, match: re.Match[str], words: list[str]) -> bool:
     """A first name we know, a role word before it, or an appositive or speech verb after it."""
-    if any(gender_of_first_name(w) or w.lower() in TITLE_WORDS for w in words[:-1]):
+    if any(
+        gender_of_first_name(w) or w.lower() in TITLE_WORDS or is_role_noun(w) for w in words[:-1]
+    ):
         return True
     if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words) or len(words) > 4:
         return False

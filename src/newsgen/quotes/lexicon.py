@@ -101,6 +101,14 @@ TITLE_WORDS = word_set(
     "assemblyman assemblywoman delegate whip del. member"
 )
 
+# Occupations that news puts before a name like a title ("Engineer Ann Lee");
+# with every noun ending in -ist ("hydrologist") they make `names.is_role_noun`.
+PROFESSION_WORDS = word_set(
+    "engineer researcher scientist lawyer teacher doctor nurse farmer architect surgeon "
+    "physician planner consultant historian lecturer activist campaigner organizer "
+    "organiser volunteer shopkeeper fisherman fisherwoman ecologist"
+)
+
 # Lower-case words that can be part of a role before a name
 # ("Democratic presidential nominee Hillary Clinton").
 ROLE_WORDS = TITLE_WORDS | word_set(

@@ -11,6 +11,7 @@ Roles around names are read in `roles.py`, common noun phrases in `nominals.py`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsgen.quotes.lexicon import (
     ANONYMOUS_HEADS,
@@ -69,6 +70,8 @@ def _read_plain_before(text: str) -> Mention | None:
             end=len(stripped),
         )
     tail = _NAME_TAIL_RE.search(stripped)
+    if tail and tail.start() == 0 and low in ANONYMOUS_HEADS and " " not in tail.group():
+        tail = None  # "Officials" opening a sentence: a common noun, not a name
     if tail and any(word[:1].isupper() for word in tail.group().split()):
         mention = read_name(tail.group(), tail.start())
         if mention is not None:
@@ -138,7 +141,21 @@ def read_mention_before(text: str) -> Mention | None:
                     )
             return _read_name_with_appositives(body)
         return None
+    if " who" in stripped:
+        relative = _TRAILING_RELATIVE_RE.search(stripped)
+        if relative is not None:
+            # "A council aide who asked not to be named because …": the clause is no speaker
+            subject = _read_plain_before(stripped[: relative.start()])
+            if subject is None or subject.kind is MentionKind.PRONOUN:
+                return None
+            if subject.kind is MentionKind.NAME and " " not in subject.name and not subject.role:
+                return None  # "Farmers who packed the hall": a capitalised common noun
+            return replace(subject, end=len(stripped))
     return _read_plain_before(stripped)
+
+
+# A relative clause with no comma running on to the verb ("officials who asked not to be named").
+_TRAILING_RELATIVE_RE = re.compile(r"[ \u00a0](?:who|whose)[ \u00a0][^,;:\u201c\u201d\"]*$")
 
 
 def _read_name_with_appositives(body: str) -> Mention | None:

@@ -14,6 +14,7 @@ from newsgen.quotes.lexicon import (
     HONORIFICS,
     MALE_NAMES,
     ORGANIZATION_WORDS,
+    PROFESSION_WORDS,
     TITLE_WORDS,
     word_set,
 )
@@ -80,21 +81,31 @@ def is_organization(words: list[str]) -> bool:
     return any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words)
 
 
+def is_role_noun(word: str) -> bool:
+    """A common noun naming what someone does ("hydrologist", "engineer"), which
+    news puts before a name like a title ("Hydrologist Priya Natarajan")."""
+    low = word.lower()
+    return low in PROFESSION_WORDS or (len(low) > 5 and low.endswith("ist") and low.isalpha())
+
+
 def _is_title_word(word: str) -> bool:
     low = word.lower()
-    return low in TITLE_WORDS or low in HONORIFICS
+    return low in TITLE_WORDS or low in HONORIFICS or is_role_noun(word)
 
 
-def _drop_affiliation(words: list[str]) -> list[str]:
-    """'Rep. Ann Lee of Ohio' -> 'Rep. Ann Lee' (not 'Secretary of State John Kerry')."""
-    if "of" not in words[1:] or is_organization(words):
-        return words
+def _drop_affiliation(words: list[str]) -> tuple[list[str], str | None]:
+    """'Rep. Ann Lee of Ohio' -> 'Rep. Ann Lee' and 'Ohio' (not 'Secretary of
+    State John Kerry'), the words before "of" and the affiliation after it."""
+    if "of" not in words[1:]:
+        return words, None
     at = words.index("of", 1)
     before = words[:at]
+    if is_organization(before):
+        return words, None  # "Bank of England"
     titled = any(_is_title_word(w) for w in before) and not _is_title_word(before[-1])
     if titled or any(gender_of_first_name(w) for w in before[:-1]):
-        return before
-    return words
+        return before, " ".join(words[at + 1 :]) or None
+    return words, None
 
 
 def read_name(phrase: str, start: int = 0) -> Mention | None:
@@ -110,12 +121,12 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
     words = [_POSSESSIVE_RE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     if not words or all(w.lower() in NOT_NAMES for w in words):
         return None
-    words = _drop_affiliation(words)
+    words, affiliation = _drop_affiliation(words)
     # The title ends at the last title word; the name starts at a first name if any.
     cut = 0
     for i, word in enumerate(words[:-1]):
         low = word.lower()
-        if low in TITLE_WORDS or low in HONORIFICS or low in ("of", "the", "u.s.", "us"):
+        if _is_title_word(word) or low in ("of", "the", "u.s.", "us"):
             cut = i + 1
     for i, word in enumerate(words[:-1]):
         if i >= cut and gender_of_first_name(word):
@@ -128,7 +139,7 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
     if is_organization(name) or is_organization(after_title) or bare:
         return Mention(" ".join(words), MentionKind.ORGANIZATION, start=start)
     gender = gender_of_first_name(name[0]) if len(name) > 1 else None
-    role_words = [w for w in title if w.lower() not in HONORIFICS]
+    role_words = [w.lower() if is_role_noun(w) else w for w in title if w.lower() not in HONORIFICS]
     for word in title:
         honorific = HONORIFICS.get(word.lower())
         if honorific:
@@ -136,4 +147,6 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
     role = " ".join(role_words) or None
     if role and role.lower() in ("the", "of"):
         role = None
+    if role and affiliation and is_role_noun(role_words[-1]):
+        role = f"{role} of {affiliation}"  # "hydrologist of Aldwin Polytechnic"
     return Mention(" ".join(name), MentionKind.NAME, role=role, gender=gender, start=start)

@@ -11,9 +11,10 @@ from newsgen.quotes.lexicon import (
     ANONYMOUS_HEADS,
     ORGANIZATION_HEADS,
     SOURCE_DETERMINERS,
+    TITLE_WORDS,
     word_set,
 )
-from newsgen.quotes.names import NOT_NAMES, Mention, MentionKind
+from newsgen.quotes.names import NOT_NAMES, Mention, MentionKind, is_role_noun
 
 _WORD_RE = re.compile(r"[\w\u2019'.&-]+")
 _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
@@ -76,7 +77,7 @@ def read_common_noun_phrase(text: str) -> Mention | None:
             return None
     phrase = text[chosen[0].start() : chosen[-1].end()]
     start = chosen[0].start()
-    if phrase[:1].isupper() and det is not None:
+    if phrase[:1].isupper() and (det is not None or head in ANONYMOUS_HEADS):
         phrase = phrase[0].lower() + phrase[1:]
     if head in ANONYMOUS_HEADS:
         return Mention(phrase, MentionKind.ANONYMOUS, start=start, end=chosen[-1].end())
@@ -85,8 +86,20 @@ def read_common_noun_phrase(text: str) -> Mention | None:
     if head in _STATEMENT_HEADS:
         return Mention(phrase, MentionKind.NOMINAL, start=start, end=chosen[-1].end())
     if det is not None and head.isalpha() and head not in NOT_NAMES:
+        if det in _INDEFINITE and _names_a_person(head):
+            # "a senior engineer at the authority": someone the story does not name
+            return Mention(phrase, MentionKind.ANONYMOUS, start=start, end=chosen[-1].end())
         return Mention(phrase, MentionKind.NOMINAL, start=start, end=chosen[-1].end())
     return None
+
+
+_INDEFINITE = SOURCE_DETERMINERS - {"the"}
+# Endings of nouns for people by what they do ("engineer", "inspector", "technician").
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
+
+
+def _names_a_person(head: str) -> bool:
+    return head in TITLE_WORDS or is_role_noun(head) or head.endswith(_PERSON_NOUN_ENDINGS)
 
 
 SPOKESPERSON_FOR_RE = re.compile(
