@@ -53,15 +53,31 @@ def stat_source(path: Path) -> SourceFile:
 
 def scan_sources(content_dir: Path) -> list[SourceFile]:
     """Every content file (as `loader.find_content_files` finds them) with its signature."""
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(
-            Path(folder, name)
-            for name in files
-            if not name.startswith(".") and name[name.rfind(".") :].lower() in CONTENT_SUFFIXES
-        )
-    return [stat_source(path) for path in sorted(found)]
+    found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), str(content_dir))]
+    while folders:
+        parts, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    folders.append(((*parts, entry.name), entry.path))
+                elif (
+                    entry.name[entry.name.rfind(".") :].lower() in CONTENT_SUFFIXES
+                    and entry.is_file()
+                ):
+                    found.append(((*parts, entry.name), entry))
+    found.sort(key=lambda item: item[0])  # the order of sorted Paths: part by part
+    sources = []
+    for _, entry in found:
+        stat = entry.stat()
+        path = Path(entry.path)
+        signature = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+        if path.suffix.lower() in SIDECAR_READERS:
+            signature = stat_source(path).signature
+        sources.append(SourceFile(path, signature))
+    return sources
 
 
 def hash_source(path: Path) -> str:

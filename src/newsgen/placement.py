@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from newsgen.article import AnalysedArticle, Quote, Speaker, SpeakerKind
 
@@ -34,10 +35,29 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+# Pickling: the dataclasses below rebuild themselves from a tuple of their fields
+# (`__reduce__`), because the default path (setstate over `dataclasses.fields`) makes
+# reading 10,000 cached summaries take seconds instead of a fraction of one.
+
+
 @dataclass(frozen=True, slots=True)
 class TagRef:
     name: str
     slug: str
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TagRef, (self.name, self.slug))
+
+
+def _rebuild_placed_quote(
+    quote: tuple[Any, ...],
+    name: str | None,
+    key: str | None,
+    role: str | None,
+    kind: SpeakerKind | None,
+    words: int,
+) -> PlacedQuote:
+    return PlacedQuote(Quote(*quote), name, key, role, kind, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,32 @@ class PlacedQuote:
     def anonymous(self) -> bool:
         return self.quote.anonymous or self.kind is SpeakerKind.ANONYMOUS
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (
+            _quote_fields(self.quote),
+            self.speaker_name,
+            self.speaker_key,
+            self.role,
+            self.kind,
+            self.words,
+        )
+        return (_rebuild_placed_quote, fields)
+
+
+def _quote_fields(q: Quote) -> tuple[Any, ...]:
+    return (
+        q.text,
+        q.speaker,
+        q.role,
+        q.verb,
+        q.paragraph,
+        q.start,
+        q.end,
+        q.kind,
+        q.anonymous,
+        q.parts,
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleSource:
@@ -70,6 +116,10 @@ class ArticleSource:
     @property
     def anonymous(self) -> bool:
         return self.kind is SpeakerKind.ANONYMOUS
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (self.name, self.key, self.role, self.kind, self.quotes, self.word_share)
+        return (ArticleSource, fields)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ their pages show, so that a rebuild can tell which pages changed.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
@@ -234,25 +233,26 @@ def _index_months(articles: Sequence[ArticleSummary]) -> tuple[Month, ...]:
 
 def _find_related(articles: Sequence[ArticleSummary]) -> dict[str, tuple[str, ...]]:
     """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
-    by_feature: dict[str, list[int]] = defaultdict(list)
-    features: list[set[str]] = []
+    sharing_lists: dict[str, list[int]] = {}
+    # Per article: (weight, the articles sharing the feature, this article's place there).
+    features: list[list[tuple[int, list[int], int]]] = []
     for index, article in enumerate(articles):
-        mine = {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
-        mine |= {f"t:{t.slug}" for t in article.tags}
+        keys = {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
+        keys |= {f"t:{t.slug}" for t in article.tags}
+        mine = []
+        for feature in keys:
+            sharing = sharing_lists.setdefault(feature, [])
+            mine.append((2 if feature[0] == "s" else 1, sharing, len(sharing)))
+            sharing.append(index)
         features.append(mine)
-        for feature in mine:
-            by_feature[feature].append(index)
     related: dict[str, tuple[str, ...]] = {}
     for index, article in enumerate(articles):
-        scores: Counter[int] = Counter()
-        for feature in features[index]:
-            weight = 2 if feature.startswith("s:") else 1
-            sharing = by_feature[feature]
+        scores: dict[int, int] = {}
+        for weight, sharing, at in features[index]:
             # Only the nearest in time: a tag on thousands of articles stays cheap.
-            at = bisect.bisect_left(sharing, index)
             for other in sharing[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
-                if other != index:
-                    scores[other] += weight
-        best = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED_COUNT]
-        related[article.slug] = tuple(articles[other].slug for other in best)
+                scores[other] = scores.get(other, 0) + weight
+        scores.pop(index, None)
+        best = sorted([(-score, other) for other, score in scores.items()])[:RELATED_COUNT]
+        related[article.slug] = tuple(articles[other].slug for _, other in best)
     return related

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsgen.placement import ArticleSource, PlacedArticle, PlacedQuote, TagRef
 
@@ -42,6 +43,10 @@ class ArticleSummary:
         if not self.quotes:
             return 0.0
         return sum(1 for q in self.quotes if q.anonymous) / len(self.quotes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its fields' tuple: fast to read back from the cache."""
+        return (ArticleSummary, tuple(getattr(self, name) for name in self.__slots__))
 
 
 def digest_text(text: str) -> str:
