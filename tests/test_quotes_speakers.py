@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgen.analysis import analyse_article
-from newsgen.article import Article, Paragraph, SpeakerKind
+from newsgen.article import Article, BlockKind, Paragraph, SpeakerKind
 
 PERSON, ORGANIZATION, ANONYMOUS = (
     SpeakerKind.PERSON,
@@ -16,8 +16,9 @@ PERSON, ORGANIZATION, ANONYMOUS = (
 )
 
 
-def _article(paragraphs: list[str], headline: str = "Headline") -> Article:
-    return Article(Path("t.txt"), headline, "t", tuple(Paragraph(p) for p in paragraphs))
+def _article(paragraphs: list[str | Paragraph], headline: str = "Headline") -> Article:
+    blocks = tuple(p if isinstance(p, Paragraph) else Paragraph(p) for p in paragraphs)
+    return Article(Path("t.txt"), headline, "t", blocks)
 
 
 @pytest.mark.parametrize(
@@ -51,13 +52,61 @@ def _article(paragraphs: list[str], headline: str = "Headline") -> Article:
             [("a senior nurse at the hospital", None, True)],
             [("a senior nurse at the hospital", None, ANONYMOUS, 1)],
         ),
+        # a definite description whose head and words match an organization named before
+        (
+            [
+                "The Harlow Port Authority said the dredging would start in May.",
+                "“Nobody will lose a berth,” the port authority said.",
+            ],
+            [("Harlow Port Authority", None, False)],
+            [("Harlow Port Authority", None, ORGANIZATION, 1)],
+        ),
+        # a heading that mentions who speaks reports no speech
+        (
+            [
+                Paragraph("What the port authority says", BlockKind.HEADING),
+                "“Nobody will lose a berth,” Ann Vey said.",
+            ],
+            [("Ann Vey", None, False)],
+            [("Ann Vey", None, PERSON, 1)],
+        ),
+        # indirect speech only, given by a participle after the subject's own verb
+        (
+            [
+                "Her lawyer, Ines Barros, had asked for a delay, arguing that the evidence "
+                "arrived too late to be checked."
+            ],
+            [],
+            [("Ines Barros", "lawyer", PERSON, 0)],
+        ),
     ],
 )
 def test_speakers_of_articles(
-    paragraphs: list[str],
+    paragraphs: list[str | Paragraph],
     quotes: list[tuple[str | None, str | None, bool]],
     speakers: list[tuple[str, str | None, SpeakerKind, int]],
 ) -> None:
     analysis = analyse_article(_article(paragraphs))
     assert [(q.speaker, q.role, q.anonymous) for q in analysis.quotes] == quotes
     assert [(s.name, s.role, s.kind, s.quotes) for s in analysis.speakers] == speakers
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        # "the company" is the organization a headline in sentence case names
+        ("Tidemark Ferries fined £2m over cancelled sailings", "Tidemark Ferries"),
+        ("Regulator fines Tidemark Ferries for cancelled sailings", "Tidemark Ferries"),
+        # in Title Case every word is capitalised: no name can be told apart
+        ("Ferry Operator Fined Over Cancelled Sailings", "the company"),
+        # a person named in the headline is no company
+        ("Ferry boss Ann Vey steps down", "the company"),
+    ],
+)
+def test_the_company_is_named_in_the_headline(headline: str, speaker: str) -> None:
+    paragraphs = [
+        "A ferry operator was fined on Monday for cancelling hundreds of sailings.",
+        "The company said it would appeal against the fine.",
+    ]
+    analysis = analyse_article(_article(paragraphs, headline))
+    assert [(s.name, s.kind) for s in analysis.speakers] == [(speaker, ORGANIZATION)]

@@ -12,5 +12,6 @@ from newsgen.quotes.corrections import apply_corrections
 
 def analyse_article(article: Article) -> ArticleAnalysis:
     """Find every quote of `article` and who said it, then apply the editor's corrections."""
-    found = attribute_quotes(article.paragraphs)
+    titles = (article.headline, article.dek) if article.dek else (article.headline,)
+    found = attribute_quotes(article.paragraphs, titles)
     return apply_corrections(found, article.speaker_corrections, article.quote_corrections)

@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsgen.article import ArticleAnalysis, Paragraph, Quote, QuoteKind, Speaker, SpeakerKind
+from newsgen.article import (
+    ArticleAnalysis,
+    BlockKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+)
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts, mask_asides
 from newsgen.quotes.rules import Attribution, attribute_context
@@ -266,7 +274,9 @@ def _read_paragraph(reading: _Reading, index: int, paragraph: Paragraph) -> None
     text = mask_asides(paragraph.text, spans)
     sentence_of = SentenceIndex.of(text)
     reading.cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
-    sources = find_indirect_sources(index, text, spans, sentence_of, reading.cast)
+    sources: list[tuple[int, Resolved]] = []
+    if paragraph.kind is not BlockKind.HEADING:  # "What the authority says" reports nothing
+        sources = find_indirect_sources(index, text, spans, sentence_of, reading.cast)
     for _, source in sources:
         reading.credit(source)
     para = _ParagraphReading(index, text, spans, sentence_of, sources)
@@ -278,9 +288,14 @@ def _read_paragraph(reading: _Reading, index: int, paragraph: Paragraph) -> None
     reading.introduced = find_introduced_speaker(index, text, spans, sentence_of, reading.cast)
 
 
-def attribute_quotes(paragraphs: Sequence[Paragraph]) -> ArticleAnalysis:
-    """Every quotation of the paragraphs with its speaker, and the article's speakers."""
+def attribute_quotes(
+    paragraphs: Sequence[Paragraph], titles: Sequence[str] = ()
+) -> ArticleAnalysis:
+    """Every quotation of the paragraphs with its speaker, and the article's speakers;
+    `titles` (headline, dek) may name the organization "the company" means."""
     reading = _Reading()
+    for title in titles:
+        reading.cast.read_headline(title)
     for index, paragraph in enumerate(paragraphs):
         _read_paragraph(reading, index, paragraph)
     return ArticleAnalysis(tuple(f.quote for f in reading.found), _speakers(reading))

@@ -31,6 +31,8 @@ _CAPITALISED_RUN_RE = re.compile(
     rf"(?:(?<!\u2019s)(?<!'s)[ \u00a0]+(?:{_NAME_WORD}|"
     r"\b(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
 )
+# Heads of a definite description that can mean any business ("the company said").
+_BUSINESS_HEADS = frozenset(["company", "firm", "business", "utility", "operator", "group"])
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
 # Subject pronouns outside quotations: each refers to someone already named,
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
@@ -100,6 +102,7 @@ class Cast:
     # (paragraph, last word) of the latest candidate, for a pronoun nobody else fits
     recent_candidate: tuple[int, int, int, str] | None = None
     scanning: tuple[int, int, int] = (0, 0, 0)  # (paragraph, sentence, offset) being scanned
+    headline_organizations: list[str] = field(default_factory=list)
 
     def add_person(self, name: str, role: str | None, gender: str | None) -> _Person:
         surname = name.split()[-1].lower()
@@ -238,14 +241,41 @@ class Cast:
         return self._resolve_nominal(mention, paragraph, sentence, offset)
 
     def _earlier_organization(self, name: str) -> str | None:
-        """ "the ministry" after "Sudan's health ministry": the same organization."""
+        """ "the ministry" after "Sudan's health ministry", "the water authority" after
+        "Aldwin Water Authority": the same organization. "The company" with no company
+        named in the text is the organization the headline names."""
         words = name.lower().split()
-        if len(words) != 2 or words[0] != "the":
+        if len(words) < 2 or words[0] != "the":
             return None
+        head, modifiers = words[-1], words[1:-1]
         for known in reversed(self.organizations):
-            if known.lower().split()[-1] == words[1] and known.lower() != name.lower():
+            known_words = known.lower().split()
+            if (
+                known_words[-1] == head
+                and all(word in known_words for word in modifiers)
+                and known.lower() != name.lower()
+            ):
                 return known
+        if len(words) == 2 and head in _BUSINESS_HEADS and self.headline_organizations:
+            return self.headline_organizations[0]
         return None
+
+    def read_headline(self, text: str) -> None:
+        """Keep the organizations a headline or dek in sentence case names
+        ("Severn Vale Water fined £12m …"), for "the company" in the text."""
+        long_words = [w for w in text.split() if len(w) > 3]
+        if sum(w[0].isupper() for w in long_words) * 2 > len(long_words):
+            return  # Title Case: every word is capitalised, no sign of a name
+        for run in _CAPITALISED_RUN_RE.finditer(text):
+            words = run.group().split()
+            if not 2 <= len(words) <= 4:
+                continue
+            mention = read_name(run.group())
+            if mention is None or mention.kind is MentionKind.ORGANIZATION:
+                if mention is not None:
+                    self.headline_organizations.append(mention.name)
+            elif mention.gender is None and not mention.role and mention.name == run.group():
+                self.headline_organizations.append(mention.name)  # a name that is no person's
 
     def _resolve_pronoun(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

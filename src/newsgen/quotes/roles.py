@@ -105,7 +105,8 @@ def appositive_start(text: str) -> tuple[str, int] | None:
         or words[0].endswith(("\u2019s", "'s"))
     ):
         # "Another critic, Ann Lee," / "Lee's running mate, Tom Vale,"
-        phrase = " ".join(words[1:] if words[0][0].islower() else words)
+        possessive_name = words[0].endswith(("\u2019s", "'s"))
+        phrase = " ".join(words if possessive_name else words[1:])
         return phrase, base + len(text[base:]) - len(text[base:].lstrip())
     return None
 

@@ -265,15 +265,14 @@ def _subject_verb(
     return None
 
 
-def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
-    """Trump is promising lower taxes and “jobs, jobs, jobs.” (a partial quote
-    in a sentence whose subject is a person, an organization or a source)."""
-    if not ctx.before.strip():
-        return None
-    sentence = ctx.sentence_before
+def read_sentence_subject(
+    sentence: str, predicate: bool = False
+) -> tuple[Mention, int, re.Match[str]] | None:
+    """The subject of `sentence` (after any opening phrase), where it starts and
+    its verb: "In July, Lee's lawyer, Ann Ruiz, had asked …" -> Ann Ruiz."""
     lead = _OPENING_PHRASE_RE.match(sentence)
     begin = lead.end() if lead else 0
-    found = _subject_verb(sentence, begin, ctx.before.rstrip().endswith(":"))
+    found = _subject_verb(sentence, begin, predicate)
     if found is None:
         return None
     end, verb = found
@@ -281,9 +280,19 @@ def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
     mention = read_mention_before(subject)
     if mention is None or mention.name in ("i", "we", "they") or subject[: mention.start].strip():
         return None
-    return Attribution(
-        mention, verb.group(), "sentence_subject", ctx.sentence_start + begin + mention.start, True
-    )
+    return mention, begin + mention.start, verb
+
+
+def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
+    """Trump is promising lower taxes and “jobs, jobs, jobs.” (a partial quote
+    in a sentence whose subject is a person, an organization or a source)."""
+    if not ctx.before.strip():
+        return None
+    found = read_sentence_subject(ctx.sentence_before, ctx.before.rstrip().endswith(":"))
+    if found is None:
+        return None
+    mention, at, verb = found
+    return Attribution(mention, verb.group(), "sentence_subject", ctx.sentence_start + at, True)
 
 
 def _offset(ctx: QuoteContext, after: str, mention: Mention) -> int:

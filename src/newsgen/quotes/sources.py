@@ -11,7 +11,7 @@ from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import SentenceIndex
 from newsgen.quotes.mentions import read_mention_after, read_mention_before
 from newsgen.quotes.names import MentionKind
-from newsgen.quotes.rules import find_speech_verbs, strip_auxiliaries
+from newsgen.quotes.rules import find_speech_verbs, read_sentence_subject, strip_auxiliaries
 from newsgen.quotes.spans import QuoteSpan
 
 # Verbs that make a sentence with no quotation an indirect-speech source.
@@ -29,7 +29,11 @@ _INDIRECT_VERBS = frozenset(
         "confirmed",
     ]
 )
-_INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_VERBS)) + r")\b")
+# Participles that report the speech of the sentence's subject (", arguing that …").
+_INDIRECT_PARTICIPLES = frozenset(["saying", "arguing", "adding", "warning", "insisting"])
+_INDIRECT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_INDIRECT_VERBS | _INDIRECT_PARTICIPLES)) + r")\b"
+)
 _INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
 
 
@@ -46,9 +50,16 @@ def find_indirect_sources(
         if not any(span.start < end and span.end > begin for span in spans):
             sentence = text[begin:end]
             for verb in find_speech_verbs(sentence):
-                if verb.group().lower() not in _INDIRECT_VERBS:
+                word = verb.group().lower()
+                head = sentence[: verb.start()]
+                if word in _INDIRECT_PARTICIPLES and head.rstrip().endswith(","):
+                    # "Banks had asked for probation, arguing that …": the subject speaks
+                    subject = read_sentence_subject(sentence)
+                    mention = subject[0] if subject is not None else None
+                elif word in _INDIRECT_VERBS:
+                    mention = read_mention_before(strip_auxiliaries(head))
+                else:
                     continue
-                mention = read_mention_before(strip_auxiliaries(sentence[: verb.start()]))
                 if mention is None or mention.kind not in _INDIRECT_KINDS:
                     continue
                 if mention.kind is MentionKind.ANONYMOUS and mention.name.split()[0].lower() in (
