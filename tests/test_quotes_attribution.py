@@ -289,6 +289,26 @@ def test_asides_between_speaker_and_verb(paragraph: str, speaker: str) -> None:
             ],
             ["Mark Ellis", "Susan Hale", "Mark Ellis"],
         ),
+        # a partial quote in a subordinate clause belongs to the clause's own subject
+        (
+            [
+                "Councillor Ada Moreno spoke first.",
+                "Mayor Tom Greer called her plan “a fantasy” after she described the budget "
+                "as “a betrayal of renters.”",
+            ],
+            ["Tom Greer", "Ada Moreno"],
+        ),
+        # a person named again by the end of their name, with no title or verb, is
+        # still the one the next pronoun means
+        (
+            [
+                "Maria Elena Santos Vidal arrived in the capital on Monday.",
+                "In the afternoon, Santos Vidal met the press with former secretary general "
+                "Teo Armand.",
+                "“We are ready to sign,” she said.",
+            ],
+            ["Maria Elena Santos Vidal"],
+        ),
         # honorifics give the gender of a name the lists do not know
         (
             [

@@ -183,7 +183,7 @@ def _find_attribution(reading: _Reading, ctx: QuoteContext) -> Attribution | Non
     if attribution is None and ctx.joined and ctx.before_start > ctx.sentence_start:
         whole = replace(ctx, before=ctx.sentence_before, before_start=ctx.sentence_start)
         attribution = attribute_context(whole)
-    if attribution and attribution.rule == "sentence_subject":
+    if attribution and attribution.rule in ("clause_subject", "sentence_subject"):
         return attribution if reading.cast.knows(attribution.mention) else None
     return attribution
 

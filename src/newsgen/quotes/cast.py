@@ -175,8 +175,10 @@ class Cast:
                 return self.add_person(mention.name, mention.role, mention.gender)
         last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
         if len(words) > 1:
-            self._note_candidate(words, last)
-            return None
+            known = self._known_by_name(words, last)
+            if known is None:
+                self._note_candidate(words, last)
+            return known
         if last not in self.surnames:
             if last not in self.candidates or len(words) > 1:
                 return None
@@ -187,6 +189,17 @@ class Cast:
         if text.endswith(("the ", "The ", "a ", "an "), 0, match.start()):
             return None  # "the Clinton campaign", "a Trump rally": a modifier, not a mention
         return self.people[self.owner_of(last)]
+
+    def _known_by_name(self, words: list[str], last: str) -> _Person | None:
+        """Someone already named, named again in full or by the end of their name
+        ("Suu Kyi" after "Aung San Suu Kyi") with no title or verb to show it."""
+        name = " ".join([*words[:-1], re.sub(r"[\u2019']s?$", "", words[-1])])
+        if name in self.people:
+            return self.people[name]
+        for full in self.surnames.get(last, ()):
+            if full.endswith(" " + name):
+                return self.people[full]
+        return None
 
     def _note_candidate(self, words: list[str], last: str) -> None:
         """Keep the plain words ending a run ("Speaker of the House Newt Gingrich")."""

@@ -90,9 +90,20 @@ def _speaker_before_verb(text: str, verb: re.Match[str]) -> Mention | None:
     return mention if _acceptable(mention, verb.group()) else None
 
 
+_CONJUNCTIONS = word_set(
+    "after because when while since although though until once before if unless and but"
+)
+
+
 def _loose_prefix(text: str) -> bool:
-    """Up to three plain words before a speaker ("Tulsa police" Chief Chuck Jordan)."""
-    return len(text.split()) <= 3 and not any(mark in text for mark in ",.;:?!")
+    """Up to three plain words before a speaker ("Tulsa police" Chief Chuck Jordan),
+    not a conjunction opening a clause of its own ("after she described it")."""
+    words = text.split()
+    return (
+        len(words) <= 3
+        and not any(mark in text for mark in ",.;:?!")
+        and not any(word.lower() in _CONJUNCTIONS for word in words)
+    )
 
 
 def attribute_after_speaker_verb(ctx: QuoteContext) -> Attribution | None:
@@ -295,6 +306,27 @@ def attribute_sentence_subject(ctx: QuoteContext) -> Attribution | None:
     return Attribution(mention, verb.group(), "sentence_subject", ctx.sentence_start + at, True)
 
 
+# A subordinate clause that runs on to the quote ("… after she blamed it on “bias”").
+_CLAUSE_OPENING_RE = re.compile(
+    r"\b(?:after|because|when|while|since|although|though|until|once|as)[ \u00a0]+"
+    r"(?=[^,;:\u2013\u2014]*$)"
+)
+
+
+def attribute_clause_subject(ctx: QuoteContext) -> Attribution | None:
+    """Lee called it “a disgrace” after she blamed the crash on “bias”: a partial
+    quote in a subordinate clause belongs to the clause's own subject."""
+    opening = _CLAUSE_OPENING_RE.search(ctx.before)
+    if opening is None:
+        return None
+    found = read_sentence_subject(ctx.before[opening.end() :])
+    if found is None:
+        return None
+    mention, at, verb = found
+    position = ctx.before_start + opening.end() + at
+    return Attribution(mention, verb.group(), "clause_subject", position, True)
+
+
 def _offset(ctx: QuoteContext, after: str, mention: Mention) -> int:
     return ctx.span.end + 1 + mention.start
 
@@ -306,6 +338,7 @@ ATTRIBUTION_RULES.register(attribute_before_speaker_verb, "before_speaker_verb",
 ATTRIBUTION_RULES.register(attribute_according_to, "according_to", 50)
 ATTRIBUTION_RULES.register(attribute_after_clause, "after_clause", 40)
 ATTRIBUTION_RULES.register(attribute_possessive_statement, "possessive_statement", 20)
+ATTRIBUTION_RULES.register(attribute_clause_subject, "clause_subject", 15)
 ATTRIBUTION_RULES.register(attribute_sentence_subject, "sentence_subject", 10)
 
 
