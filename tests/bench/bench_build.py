@@ -357,9 +357,22 @@ def format_targets(result: Result, target: Target) -> str:
 
 
 def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticArticle) -> None:
-    """cProfile of a cold build and of a one-edit rebuild, the top functions of each."""
+    """cProfile of a cold build and of a one-edit rebuild, the top functions of each.
+
+    With `--jobs 1` where newsgen has it, so that the work done in worker processes
+    shows in the profile instead of the main process waiting for them.
+    """
     command = list(generator.command)
-    build_at = command.index("build")
+    build = command[command.index("build") :]
+    help_text = subprocess.run(
+        [sys.executable, "-m", "newsgen.cli", "build", "--help"],
+        capture_output=True,
+        text=True,
+        env=generator.env,
+        check=False,
+    ).stdout
+    if "--jobs" in help_text:
+        build += ["--jobs", "1"]
     for step in ("cold", "edit"):
         if step == "cold":
             clear(generator.stale())
@@ -368,12 +381,14 @@ def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticAr
         profile = work / "logs" / f"newsgen-{step}.prof"
         profiled = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "newsgen.cli"]
         log = profile.with_suffix(".log")
-        run = run_measured([*profiled, *command[build_at:]], log, generator.env)
-        print(f"\nprofile of newsgen's {step} build ({run.seconds:.1f} s under cProfile):")
+        run = run_measured([*profiled, *build], log, generator.env)
+        print(
+            f"\nprofile of newsgen's {step} build ({' '.join(build[-2:])}; "
+            f"{run.seconds:.1f} s under cProfile, exit {run.exit_code}), saved in {profile}:"
+        )
         stats = pstats.Stats(str(profile))
-        stats.sort_stats("cumulative").print_stats(18)
-        if step == "cold":
-            stats.sort_stats("tottime").print_stats(12)
+        stats.sort_stats("cumulative").print_stats(r"/newsgen/", 30)
+        stats.sort_stats("tottime").print_stats(15)
     corpus.write_article(work / "corpus", newest, ["newsgen"])
 
 
