@@ -289,6 +289,14 @@ def test_asides_between_speaker_and_verb(paragraph: str, speaker: str) -> None:
             ],
             ["Mark Ellis", "Susan Hale", "Mark Ellis"],
         ),
+        # a second verb of the same subject ("… but said") speaks for it
+        (
+            [
+                "Mayor Ann Vey did not commit to the plan but said she was “open to anything "
+                "that keeps the ferry running.”"
+            ],
+            ["Ann Vey"],
+        ),
         # a partial quote in a subordinate clause belongs to the clause's own subject
         (
             [

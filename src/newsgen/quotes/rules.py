@@ -167,7 +167,34 @@ def attribute_before_speaker_verb(ctx: QuoteContext) -> Attribution | None:
             return Attribution(
                 mention, word, "before_speaker_verb", ctx.before_start + mention.start, True
             )
+        if _COORDINATED_RE.search(before, 0, verb.start()):
+            # "Lee did not commit but said she was “open to anything”": the subject's
+            lead = _OPENING_PHRASE_RE.match(before)
+            begin = lead.end() if lead else 0
+            clause = before[begin : verb.start()]
+            subject = read_mention_after(clause)
+            if (
+                subject is not None
+                and subject.kind in _STRONG_KINDS
+                and subject.name != "i"
+                and _verb_follows(clause[subject.end :])
+            ):
+                at = ctx.before_start + begin + subject.start
+                return Attribution(subject, word, "before_speaker_verb", at, True)
     return None
+
+
+def _verb_follows(text: str) -> bool:
+    """The words after a subject open with its verb ("did not commit", "paused")."""
+    first = _TOKEN_RE.search(text)
+    if first is None:
+        return False
+    word = first.group()
+    return word in _AUXILIARY_WORDS or word in ("did", "does") or _looks_like_verb(word, "")
+
+
+# A second verb of the same subject ("… but said", "… and added").
+_COORDINATED_RE = re.compile(r"[ \u00a0](?:but|and)[ \u00a0]+$")
 
 
 def attribute_according_to(ctx: QuoteContext) -> Attribution | None:
