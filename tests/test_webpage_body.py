@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from newsgen.article import BlockKind
 from newsgen.webpage.body import extract_body
+from newsgen.webpage.markup import parse_page
 
 PROSE = [
     "The harbour board met on Monday and agreed to dredge the channel before the winter storms.",
@@ -21,7 +21,7 @@ def paragraphs(extra: str = "", before: str = "", after: str = "") -> str:
 
 
 def body_of(html: str, headline: str | None = None) -> list[str]:
-    return [p.text for p in extract_body(BeautifulSoup(html, "lxml"), headline)]
+    return [p.text for p in extract_body(parse_page(html), headline)]
 
 
 NAV = "<ul>" + "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(8)) + "</ul>"
@@ -91,7 +91,7 @@ def test_blocks_keep_their_kind_in_place() -> None:
         "<blockquote><p>We cannot wait another winter.</p></blockquote>"
         "<ul><li>dredging in October;</li><li>night closures in November.</li></ul>"
     )
-    blocks = extract_body(BeautifulSoup(paragraphs(extra=extra), "lxml"))
+    blocks = extract_body(parse_page(paragraphs(extra=extra)))
     assert [(b.text, b.kind) for b in blocks[len(PROSE) :]] == [
         ("What happens next", BlockKind.HEADING),
         ("The board will meet again in March to look at the cost.", BlockKind.PARAGRAPH),

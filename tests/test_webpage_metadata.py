@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from newsgen.loader import load_article
+from newsgen.webpage.markup import parse_page
 from newsgen.webpage.metadata import PageMetadata, read_metadata
 
 BODY = (
@@ -21,9 +21,7 @@ BODY = (
 
 
 def metadata_of(head: str, body: str = "") -> PageMetadata:
-    return read_metadata(
-        BeautifulSoup(f"<html><head>{head}</head><body>{body}</body></html>", "lxml")
-    )
+    return read_metadata(parse_page(f"<html><head>{head}</head><body>{body}</body></html>"))
 
 
 LD = '<script type="application/ld+json">{}</script>'

@@ -76,7 +76,8 @@ def _note(found: Landmarks, tag: Tag) -> None:
     elif name == "figure" and len(found.figures) < 3:
         found.figures.append(tag)
     rel = attrs.get("rel")
-    if (isinstance(rel, list) and "author" in rel) or attrs.get("itemprop") == "author":
+    rels = rel.lower().split() if isinstance(rel, str) else rel if isinstance(rel, list) else ()
+    if "author" in rels or attrs.get("itemprop") == "author":
         _keep(found.authors, tag)
     words = hint_words(tag)
     if words:
