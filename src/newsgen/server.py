@@ -127,8 +127,11 @@ def watch_sources(
     state: BuildState,
     stop: threading.Event,
     memo: SummaryMemo | None = None,
+    seen: frozenset[tuple[str, int, int]] | None = None,
 ) -> None:
-    seen = snapshot_sources(site)
+    """Rebuild whenever the sources differ from `seen` (what the last build saw)."""
+    if seen is None:
+        seen = snapshot_sources(site)
     while not stop.wait(POLL_SECONDS):
         now = snapshot_sources(site)
         if now != seen:
@@ -162,13 +165,14 @@ class Server:
 def start_server(site: Path, output: Path | None, port: int) -> Server | None:
     """Build once, then serve on 127.0.0.1 (port 0: any free port) and watch for changes."""
     memo = SummaryMemo()
+    seen = snapshot_sources(site)  # before the build: an edit made during it is not missed
     config = rebuild(site, output, memo)
     if config is None:
         return None
     state = BuildState()
     stop = threading.Event()
     watcher = threading.Thread(
-        target=watch_sources, args=(site, output, state, stop, memo), daemon=True
+        target=watch_sources, args=(site, output, state, stop, memo, seen), daemon=True
     )
     handler = make_handler(config.output_dir.resolve(), state)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
