@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from newsgen.webpage.markup import parse_page, paused_collector
+from newsgen.webpage.markup import cut_navigation, parse_page, paused_collector
 
 PAGE = (
     '<html><head><title>Ferry fares</title></head><body><article class="story main">'
@@ -32,3 +32,52 @@ def test_class_values_stay_one_string() -> None:
     article = parse_page(PAGE).find("article")
     assert article is not None
     assert article.attrs["class"] == "story main"
+
+
+NAV = '<nav class="site-menu"><ul><li><a href="/news">News</a></li><li>Sport</li></ul></nav>'
+STORY = "<p>The ferry operator raised its fares by a fifth on Monday, citing fuel costs.</p>"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (f"<body>{NAV}{STORY}</body>", f"<body> {STORY}</body>"),
+        (
+            f'<body><nav id="top">{NAV}<a href="/">Home</a></nav>{STORY}</body>',
+            f"<body> {STORY}</body>",
+        ),
+        (
+            '<nav><meta itemprop="datePublished" content="2024-03-01">'
+            '<script type="application/ld+json">{"@type":"BreadcrumbList"}</script>'
+            "<a href='/'>Home</a></nav>",
+            '<meta itemprop="datePublished" content="2024-03-01">'
+            '<script type="application/ld+json">{"@type":"BreadcrumbList"}</script> ',
+        ),
+        (f"<body><navigation-bar>Menu</navigation-bar>{STORY}</body>", None),
+        (f"<body><nav><a href='/'>Home</a>{STORY}</body>", None),
+        (f"<body><nav><article>{STORY}</article></nav></body>", None),
+        (f"<body><nav><h1>The Kesworth Gazette</h1></nav>{STORY}</body>", None),
+        (f"<body><nav>{STORY * 3}</nav></body>", None),
+        (f"<body></nav>{NAV}{STORY}</body>", f"<body></nav> {STORY}</body>"),
+    ],
+    ids=[
+        "menu-cut",
+        "nested-navs-cut-whole",
+        "json-ld-and-metas-kept",
+        "custom-element-kept",
+        "unclosed-kept",
+        "holding-an-article-kept",
+        "holding-the-site-h1-kept",
+        "holding-paragraphs-kept",
+        "stray-closer-skipped",
+    ],
+)
+def test_navigation_is_cut_before_parsing(markup: str, expected: str | None) -> None:
+    assert cut_navigation(markup) == (markup if expected is None else expected)
+
+
+def test_navigation_cut_leaves_no_menu_text_in_the_tree() -> None:
+    soup = parse_page(f"<html><body>{NAV}<article>{STORY}</article></body></html>")
+    text = soup.get_text(" ")
+    assert "Sport" not in text
+    assert "fuel costs" in text

@@ -3,7 +3,9 @@
 Scripts, styles, inline SVG and comments carry no article text; they are cut
 out with one linear regular-expression pass before parsing (JSON-LD scripts are
 kept: they hold the page's metadata). That pass keeps parsing fast and lets the
-size limit apply to markup rather than to inline code or images.
+size limit apply to markup rather than to inline code or images. A second pass
+cuts <nav> elements: navigation is a quarter of a news page's elements and never
+its article, and every element cut is one the tree builder need not make.
 
 BeautifulSoup builds the tree with lxml behind it: on the 72 pages of the
 extraction development set it builds trees 1.45x as fast as Python's
@@ -17,6 +19,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 
 from bs4 import BeautifulSoup
 
@@ -35,6 +38,15 @@ _HTML_SIGN = re.compile(
     re.I,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+# Navigation holds a quarter of the dev pages' elements and never article text; it is
+# cut before parsing, its JSON-LD and <meta> kept. A <nav> that shows signs of holding
+# the article (broken markup) is left to the body stage, which decides with the text.
+_NAV_EDGE = re.compile(r"<(/?)nav(?=[\s>/])[^>]*>", re.I)
+_ARTICLE_SIGN = re.compile(r"<(?:article|main|h1)(?=[\s>/])|articleBody", re.I)
+_PARAGRAPH_OPENER = re.compile(r"<p(?=[\s>])", re.I)
+MAX_NAV_PARAGRAPHS = 2
+_KEPT_FROM_NAV = re.compile(r"<script\b[^>]*>.*?</script\s*>|<meta\b[^>]*>", re.I | re.S)
 
 
 class NotAPage(ValueError):
@@ -66,6 +78,46 @@ def strip_non_text(text: str) -> str:
     return _VOID_NON_TEXT.sub("", "".join(kept))
 
 
+def cut_navigation(markup: str) -> str:
+    """The markup without its <nav> elements (nested ones go with their outer one).
+
+    A <nav> left open, or one that holds an <article>, <main>, <h1>, an article body
+    or more than a couple of paragraphs, stays: the tree and the body stage judge it.
+    """
+    kept: list[str] = []
+    position = search_from = 0
+    while (opener := _NAV_EDGE.search(markup, search_from)) is not None:
+        search_from = opener.end()
+        if opener.group(1):
+            continue  # a stray </nav>
+        end = _find_nav_end(markup, opener.end())
+        if end is None or not _holds_no_article(markup, opener.end(), end):
+            continue
+        kept.append(markup[position : opener.start()])
+        kept.extend(m.group(0) for m in _KEPT_FROM_NAV.finditer(markup, opener.end(), end))
+        kept.append(" ")
+        position = search_from = end
+    kept.append(markup[position:])
+    return "".join(kept)
+
+
+def _find_nav_end(markup: str, start: int) -> int | None:
+    """Where the <nav> whose content starts at `start` ends, counting nested ones."""
+    depth = 1
+    for edge in _NAV_EDGE.finditer(markup, start):
+        depth += -1 if edge.group(1) else 1
+        if depth == 0:
+            return edge.end()
+    return None
+
+
+def _holds_no_article(markup: str, start: int, end: int) -> bool:
+    if _ARTICLE_SIGN.search(markup, start, end):
+        return False
+    paragraphs = _PARAGRAPH_OPENER.finditer(markup, start, end)
+    return next(islice(paragraphs, MAX_NAV_PARAGRAPHS, None), None) is None
+
+
 def check_is_page(text: str) -> None:
     """Raise NotAPage for text that is empty, binary or JSON."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
@@ -88,7 +140,7 @@ def check_has_markup(markup: str) -> None:
 def parse_page(text: str) -> BeautifulSoup:
     """The parsed tree of a page, after cutting out what carries no text."""
     check_is_page(text)
-    markup = strip_non_text(text)
+    markup = cut_navigation(strip_non_text(text))
     check_has_markup(markup)
     if len(markup) > MAX_MARKUP_CHARS:
         megabytes = len(markup) / 1_000_000
