@@ -6,7 +6,13 @@ import gc
 
 import pytest
 
-from newsgen.webpage.markup import cut_navigation, parse_page, paused_collector
+from newsgen.webpage.blocks import collect_blocks
+from newsgen.webpage.markup import (
+    cut_navigation,
+    drop_space_before_blocks,
+    parse_page,
+    paused_collector,
+)
 
 PAGE = (
     '<html><head><title>Ferry fares</title></head><body><article class="story main">'
@@ -81,3 +87,41 @@ def test_navigation_cut_leaves_no_menu_text_in_the_tree() -> None:
     text = soup.get_text(" ")
     assert "Sport" not in text
     assert "fuel costs" in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul>", "<ul><li>One</li><li>Two</li></ul>"),
+        ("<div>\n\t<p>Text</p>\r\n</div>", "<div><p>Text</p></div>"),
+        ("<tr> <td>1</td> <th>2</th> </tr>", "<tr><td>1</td><th>2</th></tr>"),
+        ('<a href="/a">Ferry</a> <a href="/b">fares</a>', None),
+        ("<p><b>Ferry</b> <i>fares</i></p>", "<p><b>Ferry</b> <i>fares</i></p>"),
+        ("<p>Fares rise <span>today</span></p> ", None),
+        ("<param>  <pre>x</pre>", "<param><pre>x</pre>"),
+        ("<span>x</span> <parameter>y</parameter>", None),
+        ("<p>\u00a0</p>\u00a0<p>", None),
+    ],
+    ids=[
+        "list-indentation",
+        "tabs-and-crlf",
+        "table-cells",
+        "between-links-kept",
+        "between-inline-kept",
+        "text-untouched",
+        "before-pre",
+        "unknown-element-not-p",
+        "no-break-space-kept",
+    ],
+)
+def test_spaces_before_blocks_are_dropped(markup: str, expected: str | None) -> None:
+    assert drop_space_before_blocks(markup) == (markup if expected is None else expected)
+
+
+def test_dropped_spaces_leave_words_apart() -> None:
+    soup = parse_page(
+        "<html>\n<body>\n<article>\n  <p>Ferry <a href='/f'>fares</a> <b>rise</b>\n</p>\n"
+        "  <ul>\n    <li><a href='/1'>One</a> <a href='/2'>two</a></li>\n  </ul>\n"
+        "</article>\n</body>\n</html>"
+    )
+    assert [block.text for block in collect_blocks(soup).blocks] == ["Ferry fares rise", "One two"]
