@@ -21,7 +21,7 @@ from newsgen.readers import LoadedArticle, LoaderConfig
 from newsgen.slug import slugify
 from newsgen.webpage.body import MIN_ARTICLE_CHARS, extract_body
 from newsgen.webpage.charset import decode_page
-from newsgen.webpage.markup import NotAPage, parse_page
+from newsgen.webpage.markup import NotAPage, parse_page, paused_collector
 from newsgen.webpage.metadata import PageMetadata, read_metadata
 from newsgen.webpage.sidecar import apply_sidecar
 
@@ -40,13 +40,15 @@ def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle
         )
     page = decode_page(data)
     warnings = [Diagnostic(where, problem, Severity.WARNING) for problem in page.problems]
-    try:
-        soup = parse_page(page.text)
-    except NotAPage as error:
-        raise ContentError(where, str(error)) from error
-    metadata = read_metadata(soup)
+    with paused_collector():  # the page's tree is collected once, after it is read
+        try:
+            soup = parse_page(page.text)
+        except NotAPage as error:
+            raise ContentError(where, str(error)) from error
+        metadata = read_metadata(soup)
+        paragraphs = extract_body(soup, metadata.headline) or body_from_json_ld(metadata)
+        del soup  # garbage when the collector resumes: one pass frees it
     warnings.extend(Diagnostic(where, p, Severity.WARNING) for p in metadata.problems)
-    paragraphs = extract_body(soup, metadata.headline) or body_from_json_ld(metadata)
     if not paragraphs:
         raise ContentError(
             where,
