@@ -50,51 +50,57 @@ P = Paragraph
         pytest.param(
             [P("\u201cWe will rebuild,\u201d Marsh said.")],
             [("Elena Marsh", ((0, 1, 16),), False)],
-            '<p>\u201c<q id="quote-1" class="quote">We will rebuild</q>,\u201d '
-            '<a class="said-by in-text" href="../../speakers/elena marsh/">Marsh</a> said.</p>',
+            '<p>\u201c<q id="quote-1" class="quote" data-speaker="elena marsh">'
+            'We will rebuild</q>,\u201d <a class="said-by in-text" '
+            'href="../../speakers/elena marsh/">Marsh</a> said.</p>',
             id="the speaker's name in the text is linked",
         ),
         pytest.param(
             [P("Tomas Reyes disagreed. \u201cToo late,\u201d he said.")],
             [("Tomas Reyes", ((0, 24, 33),), False)],
             '<p><a class="said-by in-text" href="../../speakers/tomas reyes/">Tomas Reyes</a> '
-            'disagreed. \u201c<q id="quote-1" class="quote">Too late,</q>\u201d he said.</p>',
+            'disagreed. \u201c<q id="quote-1" class="quote" data-speaker="tomas reyes">'
+            "Too late,</q>\u201d he said.</p>",
             id="full name before the quote",
         ),
         pytest.param(
             [P("\u201cWe will rebuild,\u201d he said.")],
             [("Elena Marsh", ((0, 1, 16),), False)],
-            '<p>\u201c<q id="quote-1" class="quote">We will rebuild</q>,\u201d '
-            '<a class="said-by" href="../../speakers/elena marsh/">Elena Marsh</a> he said.</p>',
+            '<p>\u201c<q id="quote-1" class="quote" data-speaker="elena marsh">'
+            'We will rebuild</q>,\u201d <a class="said-by" '
+            'href="../../speakers/elena marsh/">Elena Marsh</a> he said.</p>',
             id="a pronoun: the speaker is shown after the quote",
         ),
         pytest.param(
             [P('"Later," she said, "is where promises go."')],
             [("Grace Lindqvist", ((0, 1, 7), (0, 20, 41)), False)],
-            '<p>&#34;<q id="quote-1" class="quote">Later,</q>&#34; she said, &#34;<q class="quote">'
-            'is where promises go.</q>&#34; <a class="said-by" '
+            '<p>&#34;<q id="quote-1" class="quote" '
+            'data-speaker="grace lindqvist">Later,</q>&#34; she said, &#34;<q class="quote" '
+            'data-speaker="grace lindqvist">is where promises go.</q>&#34; <a class="said-by" '
             'href="../../speakers/grace lindqvist/">Grace Lindqvist</a></p>',
             id="split quote: one id, speaker after the last part",
         ),
         pytest.param(
             [P("\u201cFirst part"), P("\u201cSecond part.\u201d")],
             [("Priya Natarajan", ((0, 1, 11), (1, 1, 13)), False)],
-            '<p>\u201c<q id="quote-1" class="quote">First part</q></p>\n'
-            '<p>\u201c<q class="quote">Second part.</q>\u201d <a class="said-by" '
+            '<p>\u201c<q id="quote-1" class="quote" data-speaker="priya natarajan">'
+            "First part</q></p>\n"
+            '<p>\u201c<q class="quote" data-speaker="priya natarajan">'
+            'Second part.</q>\u201d <a class="said-by" '
             'href="../../speakers/priya natarajan/">Priya Natarajan</a></p>',
             id="quote running over two paragraphs",
         ),
         pytest.param(
             [P('An official said it was "over".')],
             [("an official", ((0, 25, 29),), True)],
-            '<p>An official said it was &#34;<q id="quote-1" class="quote">over</q>&#34; '
+            '<p>An official said it was &#34;<q id="quote-1" class="quote anonymous">over</q>&#34; '
             '<span class="said-by anonymous">an official (anonymous)</span>.</p>',
             id="anonymous source flagged, not linked",
         ),
         pytest.param(
             [P('"No," read a sign.')],
             [(None, ((0, 1, 4),), False)],
-            '<p>&#34;<q id="quote-1" class="quote">No,</q>&#34; read a sign.</p>',
+            '<p>&#34;<q id="quote-1" class="unattributed">No,</q>&#34; read a sign.</p>',
             id="unattributed quote",
         ),
         pytest.param(
@@ -106,7 +112,7 @@ P = Paragraph
         pytest.param(
             [P('"abc def"')],
             [("X", ((0, 1, 8),), False), ("Y", ((0, 5, 8),), False)],
-            '<p>&#34;<q id="quote-1" class="quote">abc def</q>&#34; '
+            '<p>&#34;<q id="quote-1" class="quote" data-speaker="x">abc def</q>&#34; '
             '<a class="said-by" href="../../speakers/x/">X</a></p>',
             id="overlapping spans keep the first",
         ),
@@ -123,10 +129,35 @@ P = Paragraph
             id="block kinds",
         ),
         pytest.param(
+            [P("\u201cWe stay.\u201d", BlockKind.BLOCKQUOTE)],
+            [("Elena Marsh", ((0, 1, 9),), False)],
+            '<blockquote data-speaker="elena marsh"><p>\u201c<q id="quote-1" class="quote" '
+            'data-speaker="elena marsh">We stay.</q>\u201d <a class="said-by" '
+            'href="../../speakers/elena marsh/">Elena Marsh</a></p></blockquote>',
+            id="a blockquote of one speaker names them",
+        ),
+        pytest.param(
+            [P("\u201cYes,\u201d A said. \u201cNo,\u201d B said.", BlockKind.BLOCKQUOTE)],
+            [("Ann Lee", ((0, 1, 5),), False), ("Bo Kim", ((0, 16, 19),), False)],
+            '<blockquote><p>\u201c<q id="quote-1" class="quote" data-speaker="ann lee">Yes,</q>'
+            '\u201d <a class="said-by" href="../../speakers/ann lee/">Ann Lee</a> A said. '
+            '\u201c<q id="quote-2" class="quote" data-speaker="bo kim">No,</q>\u201d '
+            '<a class="said-by" href="../../speakers/bo kim/">Bo Kim</a> B said.</p></blockquote>',
+            id="a blockquote of two speakers names neither",
+        ),
+        pytest.param(
+            [P("The \u201cMeet the Press\u201d host said it.")],
+            [(None, ((0, 5, 19),), False)],
+            '<p>The \u201c<q id="quote-1" class="unattributed">Meet the Press</q>\u201d host '
+            "said it.</p>",
+            id="a title credited to no one is plain and names no speaker",
+        ),
+        pytest.param(
             [P('<b>bold</b> & "<i>"')],
             [("<img src=x onerror=alert(1)>", ((0, 15, 18),), False)],
-            '<p>&lt;b&gt;bold&lt;/b&gt; &amp; &#34;<q id="quote-1" class="quote">'
-            '&lt;i&gt;</q>&#34; <a class="said-by" href="../../speakers/&lt;img src=x '
+            '<p>&lt;b&gt;bold&lt;/b&gt; &amp; &#34;<q id="quote-1" class="quote" '
+            'data-speaker="&lt;img src=x onerror=alert(1)&gt;">&lt;i&gt;</q>&#34; '
+            '<a class="said-by" href="../../speakers/&lt;img src=x '
             'onerror=alert(1)&gt;/">&lt;img src=x onerror=alert(1)&gt;</a></p>',
             id="everything from content is escaped",
         ),

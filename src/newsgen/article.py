@@ -116,6 +116,18 @@ class Quote:
     anonymous: bool
     parts: tuple[tuple[int, int, int], ...] = field(default=())
 
+    @property
+    def part_texts(self) -> tuple[str, ...]:
+        """The words of each part: `text` joins them with a space (or else it is one part)."""
+        lengths = [end - start for _, start, end in self.parts]
+        if len(lengths) < 2 or sum(lengths) + len(lengths) - 1 != len(self.text):
+            return (self.text,)
+        texts, at = [], 0
+        for length in lengths:
+            texts.append(self.text[at : at + length])
+            at += length + 1
+        return tuple(texts)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:

@@ -2,7 +2,12 @@
 
 The body is plain text (the loader's paragraphs) plus the analysis's quote spans,
 so everything from the content is escaped here; only the tags this module writes
-are markup.
+are markup. Each quotation is a `<q>` whose class says who said it:
+
+- `quote`: a named speaker's words, with `data-speaker="<speaker slug>"` when the
+  speaker has a page (the slug is the last segment of that page's URL);
+- `quote anonymous`: an anonymous source's words;
+- `unattributed`: words credited to no one (a scare quote, a title), shown plainly.
 """
 
 from __future__ import annotations
@@ -56,7 +61,8 @@ def render_body(article: PlacedArticle, speaker_url: Callable[[str | None], str 
         if paragraph.kind is BlockKind.HEADING:
             html.append(f"<h2>{inner}</h2>")
         elif paragraph.kind is BlockKind.BLOCKQUOTE:
-            html.append(f"<blockquote><p>{inner}</p></blockquote>")
+            said_by = _speaker_attribute(spans.get(index, []), speaker_url)
+            html.append(f"<blockquote{said_by}><p>{inner}</p></blockquote>")
         else:
             html.append(f"<p>{inner}</p>")
     if open_list:
@@ -109,13 +115,37 @@ def _render_pieces(
             yield f'<a class="said-by in-text" href="{escape(url)}">{words}</a>'
             continue
         id_attr = f' id="quote-{mark.number}"' if mark.first else ""
-        yield f'<q{id_attr} class="quote">{escape(text[mark.start : mark.end])}</q>'
+        said_by = _speaker_attribute([mark], speaker_url)
+        words = escape(text[mark.start : mark.end])
+        yield f'<q{id_attr} class="{_quote_class(mark.quote)}"{said_by}>{words}</q>'
         if mark.last and (mark.quote.anonymous or mark.quote.speaker_key not in named):
             after = _after_closing_mark(text, position)
             yield str(escape(text[position:after]))
             position = after
             yield _render_speaker(mark.quote, speaker_url)
     yield str(escape(text[position:]))
+
+
+def _quote_class(quote: PlacedQuote) -> str:
+    if quote.anonymous:
+        return "quote anonymous"
+    return "quote" if quote.speaker_name else "unattributed"
+
+
+def _speaker_slug(url: str | None) -> str | None:
+    """The slug of the speaker whose page is at `url` (its last path segment)."""
+    return url.rstrip("/").rsplit("/", 1)[-1] or None if url else None
+
+
+def _speaker_attribute(
+    spans: Sequence[Span], speaker_url: Callable[[str | None], str | None]
+) -> str:
+    """` data-speaker="<slug>"` when these spans are all one named speaker's, else ''."""
+    if not spans or any(s.quote.anonymous for s in spans):
+        return ""
+    slugs = {_speaker_slug(speaker_url(s.quote.speaker_key)) for s in spans}
+    slug = slugs.pop() if len(slugs) == 1 else None
+    return f' data-speaker="{escape(slug)}"' if slug else ""
 
 
 def _find_mentions(

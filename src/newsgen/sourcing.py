@@ -1,9 +1,17 @@
-"""Who gets to speak, across the archive: the figures behind the sourcing page."""
+"""Who gets to speak, across the archive: the figures behind the sourcing page.
+
+Anonymous sourcing is measured two ways, because news mostly leans on unnamed
+sources through paraphrase ("officials said the plan ...") rather than quotes:
+
+- sources: the people and organizations an article cites, quoted or only
+  paraphrased, each counted once per article;
+- quotes: the quotations credited to a source (a scare quote or a title that
+  nobody said is no sourcing, and is counted apart).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsgen.article import SpeakerKind
@@ -21,18 +29,68 @@ class Share:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """`count` things out of `total`; with no total there is no share to show."""
+
+    count: int
+    total: int
+
+    @property
+    def share(self) -> float | None:
+        return self.count / self.total if self.total else None
+
+    def __add__(self, other: Part) -> Part:
+        return Part(self.count + other.count, self.total + other.total)
+
+
+NOTHING = Part(0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Anonymity:
+    """How much of an article's (or a month's) sourcing is anonymous."""
+
+    label: str
+    sources: Part  # anonymous sources out of all its sources
+    quotes: Part  # quotes from anonymous sources out of all quotes credited to a source
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Sourcing:
     top_people: tuple[Share, ...]
     top_organizations: tuple[Share, ...]
-    anonymous_by_article: tuple[Share, ...]  # newest first
-    anonymous_by_month: tuple[Share, ...]  # oldest first
-    named: int
+    anonymous_by_article: tuple[Anonymity, ...]  # newest first, articles citing a source
+    anonymous_by_month: tuple[Anonymity, ...]  # oldest first, months citing a source
+    people: int  # sources, each counted once per article that cites them
+    organizations: int
     anonymous: int
-    unattributed: int
+    people_quotes: int
+    organization_quotes: int
+    anonymous_quotes: int
+    unattributed: int  # quotations credited to nobody: scare quotes, titles, slogans
 
     @property
-    def quotes(self) -> int:
-        return self.named + self.anonymous + self.unattributed
+    def sources(self) -> Part:
+        """Anonymous sources out of all sources."""
+        return Part(self.anonymous, self.people + self.organizations + self.anonymous)
+
+    @property
+    def quotes(self) -> Part:
+        """Quotes from anonymous sources out of all quotes credited to a source."""
+        named = self.people_quotes + self.organization_quotes
+        return Part(self.anonymous_quotes, named + self.anonymous_quotes)
+
+
+def measure_anonymity(article: ArticleSummary) -> Anonymity:
+    """The anonymous share of one article's sources and of its credited quotes."""
+    credited = [q for q in article.quotes if q.anonymous or q.speaker_name]
+    return Anonymity(
+        label=article.headline,
+        sources=Part(sum(1 for s in article.sources if s.anonymous), len(article.sources)),
+        quotes=Part(sum(1 for q in credited if q.anonymous), len(credited)),
+        url=article.url,
+    )
 
 
 def measure_sourcing(
@@ -42,36 +100,36 @@ def measure_sourcing(
         chosen = [s for s in speakers if s.kind is kind][:TOP_COUNT]
         return tuple(Share(s.name, len(s.quotes), s.url) for s in chosen)
 
-    named = anonymous = unattributed = 0
-    for article in articles:
-        for quote in article.quotes:
-            if quote.anonymous:
-                anonymous += 1
-            elif quote.speaker_name:
-                named += 1
-            else:
-                unattributed += 1
-    by_slug = {a.slug: a for a in articles}
+    kinds = [source.kind for article in articles for source in article.sources]
+    quotes = [quote for article in articles for quote in article.quotes]
+    named = [q for q in quotes if q.speaker_name and not q.anonymous]
+    anonymity = {a.slug: measure_anonymity(a) for a in articles}
     return Sourcing(
         top_people=top(SpeakerKind.PERSON),
         top_organizations=top(SpeakerKind.ORGANIZATION),
         anonymous_by_article=tuple(
-            Share(a.headline, a.anonymous_share, a.url) for a in articles if a.quotes
+            anonymity[a.slug] for a in articles if anonymity[a.slug].sources.total
         ),
         anonymous_by_month=tuple(
-            Share(m.short_label, _anonymous_share([by_slug[s] for s in m.articles if s in by_slug]))
-            for m in reversed(months)
+            month
+            for month in (
+                _add_anonymity(m.short_label, (anonymity[s] for s in m.articles if s in anonymity))
+                for m in reversed(months)
+            )
+            if month.sources.total
         ),
-        named=named,
-        anonymous=anonymous,
-        unattributed=unattributed,
+        people=kinds.count(SpeakerKind.PERSON),
+        organizations=kinds.count(SpeakerKind.ORGANIZATION),
+        anonymous=kinds.count(SpeakerKind.ANONYMOUS),
+        people_quotes=sum(1 for q in named if q.kind is not SpeakerKind.ORGANIZATION),
+        organization_quotes=sum(1 for q in named if q.kind is SpeakerKind.ORGANIZATION),
+        anonymous_quotes=sum(1 for q in quotes if q.anonymous),
+        unattributed=sum(1 for q in quotes if not q.speaker_name and not q.anonymous),
     )
 
 
-def _anonymous_share(articles: Sequence[ArticleSummary]) -> float:
-    counts: dict[bool, int] = defaultdict(int)
-    for article in articles:
-        for quote in article.quotes:
-            counts[quote.anonymous] += 1
-    total = counts[True] + counts[False]
-    return counts[True] / total if total else 0.0
+def _add_anonymity(label: str, parts: Iterable[Anonymity]) -> Anonymity:
+    sources = quotes = NOTHING
+    for part in parts:
+        sources, quotes = sources + part.sources, quotes + part.quotes
+    return Anonymity(label, sources, quotes)

@@ -3,8 +3,8 @@
     python tests/browser/take_screenshots.py [OUTPUT_DIR]   (default /tmp/newsgen-screenshots)
 
 Builds content/ into a temporary folder, serves it on 127.0.0.1 and saves a
-full-page PNG of the home, article, speaker and sourcing pages at 390px and
-1280px wide with Debian's Chromium. The images are not committed.
+full-page PNG of the home, article, speaker, speakers, tag, sourcing and search
+pages at 390px and 1280px wide with Debian's Chromium. The images are not committed.
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ PAGES = [
     ("home", "", None),
     ("article", "", ".cards .card-headline a"),
     ("speaker", "speakers/", ".index-table tbody th a"),
+    ("speakers", "speakers/", None),
+    ("tag", "tags/", "main a[href*='tags/']"),
     ("sourcing", "sourcing/", None),
+    ("search", "search/?q=water", None),
 ]
 
 
@@ -42,6 +45,8 @@ def take_screenshots(output: Path) -> list[Path]:
                 if follow:
                     page.locator(follow).first.click()
                     page.wait_for_load_state()
+                if "?q=" in address:
+                    page.locator("#search-results li").first.wait_for()
                 path = output / f"{name}-{device}.png"
                 page.screenshot(path=str(path), full_page=True)
                 taken.append(path)

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from browsing import Tab
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,12 @@ QUOTES_WITH_SPEAKERS = """() => {
             href: chip && chip.getAttribute('href'), chip: chips.indexOf(chip)};
   }).filter(q => q.href);
 }"""
+
+# Every quotation in the story body: its id (the later parts of a split quote have
+# none), its kind ('quote', 'anonymous' or 'unattributed'), the speaker slug it names.
+QUOTE_MARKS = """() => [...document.querySelectorAll('.story-body q')].map(q => ({
+  id: q.id, text: q.textContent, speaker: q.dataset.speaker || null,
+  kind: q.classList.contains('anonymous') ? 'anonymous' : q.className}))"""
 
 # Every link's address, resolved (SVG links too, whose `href` is not a string).
 RESOLVED_HREFS = "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
@@ -86,21 +93,45 @@ def test_a_quote_leads_to_its_speaker_who_lists_it(tab: Tab) -> None:
     assert tab.page.evaluate("() => document.querySelector(':target')?.id") == first["id"]
 
 
-def test_every_quote_link_points_to_a_speaker_page_that_lists_the_quote(
-    tab: Tab, sample_output: Path
-) -> None:
+def test_every_quote_names_a_speaker_whose_page_lists_it(tab: Tab, sample_output: Path) -> None:
+    """`data-speaker` ties each attributed quote to the speaker page that lists it."""
     articles = sorted(p.parent.name for p in (sample_output / "articles").glob("*/index.html"))
     checked = 0
+    problems = []
     for slug in articles:
         tab.visit(f"articles/{slug}/")
-        for quote in tab.page.evaluate(QUOTES_WITH_SPEAKERS):
-            target = urlsplit(urljoin(tab.page.url, quote["href"])).path
-            page = sample_output / unquote(target).lstrip("/") / "index.html"
-            assert page.is_file(), f"{slug}#{quote['id']}: {quote['href']} has no page"
+        chips = {q["id"]: q["href"] for q in tab.page.evaluate(QUOTES_WITH_SPEAKERS)}
+        quoted: set[str] = set()  # the speakers of the quotes so far, which later parts continue
+        for quote in tab.page.evaluate(QUOTE_MARKS):
+            where = f"articles/{slug}/ {quote['id'] or 'a later part'} {quote['text'][:30]!r}"
+            speaker, kind = quote["speaker"], quote["kind"]
+            if kind != "quote":  # an anonymous source's words, or words credited to no one
+                if speaker:
+                    problems.append(f"{where}: a {kind!r} quote names speaker {speaker!r}")
+                continue
+            if not speaker:
+                problems.append(f"{where}: an attributed quote with no data-speaker")
+                continue
+            if not quote["id"]:
+                if speaker not in quoted:
+                    problems.append(f"{where}: a later part names another speaker {speaker!r}")
+                continue
+            quoted.add(speaker)
+            page = sample_output / "speakers" / speaker / "index.html"
+            if not page.is_file():
+                problems.append(f"{where}: no page for speaker {speaker!r}")
+                continue
+            cards = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select(".quote-card")
             listed = f"articles/{slug}/#{quote['id']}"
-            assert listed in page.read_text(encoding="utf-8"), f"{target} does not list {listed}"
+            mine = [c for c in cards if any(a["href"].endswith(listed) for a in c.select("a"))]
+            if len(mine) != 1 or mine[0].blockquote.get("data-speaker") != speaker:
+                problems.append(f"{where}: speakers/{speaker}/ does not list {listed} once")
+            chip = chips.get(quote["id"])
+            if chip and not chip.endswith(f"speakers/{speaker}/"):
+                problems.append(f"{where}: the speaker shown beside it links to {chip}")
             checked += 1
-    assert checked >= 10, f"only {checked} quotes with speaker links in the sample site"
+    assert not problems, "\n".join(problems)
+    assert checked >= 10, f"only {checked} attributed quotes in the sample site"
 
 
 def most_quoted_speaker(tab: Tab) -> tuple[str, str]:

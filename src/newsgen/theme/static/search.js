@@ -63,7 +63,8 @@
     articles.forEach(function (a) {
       if (matches(terms, a.text)) {
         count += 1;
-        var said = quoteWith(a.entry, terms);
+        // Shown as an excerpt: without the comma or colon that led into the attribution.
+        var said = quoteWith(a.entry, terms).replace(/[\s,;:]+$/, "");
         addHit("Article", a.entry.url, a.entry.headline, said ? "\u201c" + said + "\u201d" : a.entry.dek);
       }
     });
