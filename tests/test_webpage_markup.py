@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from newsgen.webpage.blocks import collect_blocks
 from newsgen.webpage.markup import (
+    PageTreeBuilder,
     cut_navigation,
     drop_space_before_blocks,
     parse_page,
@@ -125,3 +128,14 @@ def test_dropped_spaces_leave_words_apart() -> None:
         "</article>\n</body>\n</html>"
     )
     assert [block.text for block in collect_blocks(soup).blocks] == ["Ferry fares rise", "One two"]
+
+
+PAGES = Path(__file__).parent / "pages"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.html")))
+def test_page_tree_builder_builds_the_stock_builders_tree(name: str) -> None:
+    markup = (PAGES / name).read_text(encoding="utf-8")
+    stock = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+    ours = BeautifulSoup(markup, builder=PageTreeBuilder())
+    assert ours.decode() == stock.decode()
