@@ -64,8 +64,39 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+# Text in which Markdown finds nothing but paragraphs (most news bodies): no character
+# that opens inline markup, entities or raw HTML, no tab, carriage return or control
+# character (the library rewrites those), and no line that could open a block (heading,
+# list, quote, indented code, rule, underlined heading). Such a text's blocks are its
+# runs of non-blank lines, exactly as the library would give them (a test compares the
+# two); anything else goes through the library.
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]")
+_BLOCK_STARTS = re.compile(r"^(?:[ #>=+\-]|\d+[.)])", re.M)
+_BLANK_LINES = re.compile(r"\n(?:\n)+")
+
+
 def markdown_blocks(text: str) -> list[tuple[str, Paragraph]]:
     """The blocks of a Markdown text as (tag, plain-text paragraph) pairs, in order."""
+    return plain_blocks(text) if is_plain_markdown(text) else library_blocks(text)
+
+
+def is_plain_markdown(text: str) -> bool:
+    """Markdown would find nothing but paragraphs in `text` (see `_MARKUP_CHARS`)."""
+    return _MARKUP_CHARS.search(text) is None and _BLOCK_STARTS.search(text) is None
+
+
+def plain_blocks(text: str) -> list[tuple[str, Paragraph]]:
+    """The paragraphs of a text without Markdown markup (see `_MARKUP_CHARS`)."""
+    blocks = []
+    for block in _BLANK_LINES.split(text):
+        paragraph = _LINE_BREAKS.sub(" ", block).strip()
+        if paragraph:
+            blocks.append(("p", Paragraph(paragraph, BlockKind.PARAGRAPH)))
+    return blocks
+
+
+def library_blocks(text: str) -> list[tuple[str, Paragraph]]:
+    """The blocks of any Markdown text, rendered by the `markdown` library."""
     collector = _BlockCollector()
     collector.feed(_converter().reset().convert(text))
     collector.close()
