@@ -36,19 +36,19 @@ CASES: list[tuple[str, Parts, tuple[str, ...], str]] = [
         "Later, is where promises go.",
         ((0, 1, 7), (0, 20, 41)),
         ("Later,", "is where promises go."),
-        "Later … is where promises go.",
+        "Later&nbsp;… is where promises go.",
     ),
     (
         "We can build new things, This year, we cannot.",
         ((2, 1, 25), (3, 1, 22)),
         ("We can build new things,", "This year, we cannot."),
-        "We can build new things … This year, we cannot.",
+        "We can build new things&nbsp;… This year, we cannot.",
     ),
     (
         "First; second; third,",
         ((0, 0, 6), (0, 9, 16), (1, 0, 6)),
         ("First;", "second;", "third,"),
-        "First … second … third",
+        "First&nbsp;… second&nbsp;… third",
     ),
     (
         "Rates & \u201cfees\u201d, <b>",
