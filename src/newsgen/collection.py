@@ -23,7 +23,7 @@ from newsgen.fingerprint import SourceFile, hash_source
 from newsgen.parallel import map_tasks, worker_state
 from newsgen.placement import PlacedArticle, place_article
 from newsgen.readers import LoadedArticle, LoaderConfig
-from newsgen.summary import ArticleSummary, summarise_article
+from newsgen.summary import ArticleSummary, digest_text, summarise_article
 
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
@@ -191,7 +191,11 @@ def process_file(source: SourceFile) -> ArticleRow:
         return ArticleRow(
             str(source.path), source.signature, content, None, None, None, diagnostics
         )
-    summary = summarise_article(result.placed)
+    # The file's bytes and the article key determine the placed article: their digest
+    # is the placed article's (cheaper than digesting its repr).
+    summary = summarise_article(
+        result.placed, digest_text(repr((str(source.path), content, state.key)))
+    )
     return ArticleRow(
         str(source.path),
         source.signature,

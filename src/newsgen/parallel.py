@@ -10,6 +10,7 @@ this process: starting workers costs about a tenth of a second.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -22,6 +23,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 ITEMS_PER_WORKER = 40  # fewer items than this per worker: not worth a process
+WORKER_GC_THRESHOLD = 20_000  # allocations between two young-generation collections
 
 _state: object = None
 
@@ -44,6 +46,9 @@ def worker_state(kind: type[S]) -> S:
 def _install(state: object) -> None:
     global _state
     _state = state
+    # A worker's objects are short-lived (one article or page at a time): collecting
+    # cycles less often saves several per cent of its time at a few megabytes' cost.
+    gc.set_threshold(WORKER_GC_THRESHOLD, 50, 100)
 
 
 def map_tasks(task: Callable[[T], R], items: Sequence[T], state: object, jobs: int) -> Iterator[R]:
@@ -54,13 +59,20 @@ def map_tasks(task: Callable[[T], R], items: Sequence[T], state: object, jobs: i
         return
     method = "fork" if threading.active_count() == 1 else "forkserver"
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_install,
-        initargs=(state,),
-    ) as pool:
-        yield from pool.map(task, items, chunksize=chunk)
+    # What the workers inherit (the site index...) is set aside from the cycle collector
+    # before forking: their collections neither walk it nor write to its pages, which
+    # would copy those pages into every worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_install,
+            initargs=(state,),
+        ) as pool:
+            yield from pool.map(task, items, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 def _map_here(task: Callable[[T], R], items: Sequence[T], state: object) -> Iterator[R]:

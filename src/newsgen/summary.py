@@ -54,7 +54,10 @@ def digest_text(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def summarise_article(placed: PlacedArticle) -> ArticleSummary:
+def summarise_article(placed: PlacedArticle, whole_digest: str | None = None) -> ArticleSummary:
+    """The summary of `placed`; `whole_digest`, when given, stands for the digest of the
+    whole placed article (the build passes one made from the file's content hash and the
+    article key, which determine the placed article, instead of digesting its repr)."""
     article = placed.analysed.article
     fields = (
         article.source,
@@ -71,5 +74,7 @@ def summarise_article(placed: PlacedArticle) -> ArticleSummary:
     )
     # repr of frozen dataclasses, tuples, strings, dates and numbers is stable across runs.
     return ArticleSummary(
-        *fields, digest=digest_text(repr(placed)), summary_digest=digest_text(repr(fields))
+        *fields,
+        digest=whole_digest or digest_text(repr(placed)),
+        summary_digest=digest_text(repr(fields)),
     )
