@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from newsgen.webpage.blocks import collect_blocks
 from newsgen.webpage.markup import (
     PageTreeBuilder,
-    cut_navigation,
+    cut_furniture,
     drop_space_before_blocks,
     parse_page,
     paused_collector,
@@ -82,7 +82,63 @@ STORY = "<p>The ferry operator raised its fares by a fifth on Monday, citing fue
     ],
 )
 def test_navigation_is_cut_before_parsing(markup: str, expected: str | None) -> None:
-    assert cut_navigation(markup) == (markup if expected is None else expected)
+    assert cut_furniture(markup) == (markup if expected is None else expected)
+
+
+SITE_HEADER = (
+    '<header class="masthead"><a href="/">The Kesworth Gazette</a><form>Search</form></header>'
+)
+SITE_FOOTER = '<footer><ul><li><a href="/about">About us</a></li></ul><p>(c) Kesworth</p></footer>'
+RELATED = '<aside class="rail"><h2>Most read</h2><ul><li><a href="/a">Flood</a></li></ul></aside>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (f"<body>{SITE_HEADER}{STORY}{SITE_FOOTER}</body>", f"<body> {STORY} </body>"),
+        (
+            f"<body><article>{STORY}{RELATED}</article></body>",
+            f"<body><article>{STORY} </article></body>",
+        ),
+        (
+            "<header><h1>Ferry fares rise by a fifth</h1></header>",
+            None,
+        ),
+        (
+            '<header><p class="byline">By Ada Byrne</p><time datetime="2024-03-01">1 March</time>'
+            "</header>",
+            None,
+        ),
+        ('<footer class="node__meta">Submitted by Tomasz Wrona</footer>', None),
+        ('<aside class="author-bio">Ada Byrne covers transport.</aside>', None),
+        ('<header><p class="standfirst">Fuel costs are blamed.</p></header>', None),
+        (
+            "<aside><figure><figcaption>The pier. Photo: L. Fischer</figcaption></figure></aside>",
+            None,
+        ),
+        (f"<aside>{STORY * 3}</aside>", None),
+        (f"<body><header>{SITE_HEADER}{NAV}</header>{STORY}</body>", f"<body> {STORY}</body>"),
+        (
+            f'<header><h1>Ferry fares</h1>{NAV}<span itemprop="author">Ada Byrne</span></header>',
+            '<header><h1>Ferry fares</h1> <span itemprop="author">Ada Byrne</span></header>',
+        ),
+    ],
+    ids=[
+        "site-header-and-footer-cut",
+        "related-aside-cut",
+        "header-with-headline-kept",
+        "header-with-byline-and-date-kept",
+        "footer-with-submitted-by-kept",
+        "aside-with-author-kept",
+        "header-with-standfirst-kept",
+        "aside-with-figure-kept",
+        "aside-with-paragraphs-kept",
+        "nested-furniture-cut-whole",
+        "nav-cut-from-a-kept-header",
+    ],
+)
+def test_bare_furniture_is_cut_before_parsing(markup: str, expected: str | None) -> None:
+    assert cut_furniture(markup) == (markup if expected is None else expected)
 
 
 def test_navigation_cut_leaves_no_menu_text_in_the_tree() -> None:
