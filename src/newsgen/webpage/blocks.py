@@ -12,6 +12,7 @@ body stage decides with the text in hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
@@ -158,6 +159,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+# What leaving an element means to the walk.
+_STAYS, _ENDS_LINK, _ENDS_BLOCK = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,53 +287,58 @@ class _Collector:
         self.link_chars = 0
 
     def walk(self, root: Tag) -> None:
-        # An explicit stack: broken pages can nest elements deeper than recursion allows.
-        stack: list[tuple[PageElement, int]] = [(root, 0)]
+        # An explicit stack of open elements, each with the iterator over its children
+        # and what leaving it means (a block ends, a link ends): broken pages can nest
+        # elements deeper than recursion allows.
+        stack: list[tuple[Iterator[PageElement], int]] = [(iter(root.contents), _STAYS)]
+        parts = self.parts
         link_depth = 0
         while stack:
-            node, leaving = stack.pop()
-            if leaving:
-                if leaving == 2:
-                    self.flush()
-                    self.path.pop()
-                else:
-                    link_depth -= 1
-                continue
-            if isinstance(node, NavigableString):
-                if isinstance(node, _NOT_TEXT):
+            children, leaving = stack[-1]
+            for node in children:
+                if isinstance(node, NavigableString):
+                    if type(node) is NavigableString or not isinstance(node, _NOT_TEXT):
+                        parts.append(node)
+                        if link_depth:
+                            self.link_chars += len(node.strip())
                     continue
-                text = str(node)
-                self.parts.append(text)
-                if link_depth:
-                    self.link_chars += len(text.strip())
-                continue
-            if not isinstance(node, Tag):
-                continue
-            name = node.name
-            if name in SKIPPED_TAGS or is_hidden(node):
-                continue
-            if name == "br":
-                self.parts.append("\n")
-                continue
-            if name in CELL_TAGS:
-                # A table row reads as one line: its cells are spaced, not split.
-                self.parts.append(" ")
-            hints = hints_of(node)
-            if name in BLOCK_TAGS:
-                self.flush()
-                self.path.append(node)
-                if name in FURNITURE_TAGS or hints.boilerplate:
-                    self.marked.add(id(node))
-                if hints.article_body or node.attrs.get("itemprop") == "articleBody":
-                    self.article_bodies.add(id(node))
-                stack.append((node, 2))
-            else:
+                if not isinstance(node, Tag):
+                    continue
+                name = node.name
+                if name in SKIPPED_TAGS or (node.attrs and is_hidden(node)):
+                    continue
+                if name == "br":
+                    parts.append("\n")
+                    continue
+                if name in CELL_TAGS:
+                    # A table row reads as one line: its cells are spaced, not split.
+                    parts.append(" ")
+                hints = hints_of(node)
+                if name in BLOCK_TAGS:
+                    self.flush()
+                    self.path.append(node)
+                    if name in FURNITURE_TAGS or hints.boilerplate:
+                        self.marked.add(id(node))
+                    if hints.article_body or node.attrs.get("itemprop") == "articleBody":
+                        self.article_bodies.add(id(node))
+                    stack.append((iter(node.contents), _ENDS_BLOCK))
+                    break
                 if hints.inline_boilerplate:
                     continue
                 if name == "a":
                     link_depth += 1
-                    stack.append((node, 1))
-            stack.extend((child, 0) for child in reversed(node.contents))
+                    stack.append((iter(node.contents), _ENDS_LINK))
+                    break
+                if node.contents:
+                    stack.append((iter(node.contents), _STAYS))
+                    break
+            else:
+                stack.pop()
+                if leaving == _ENDS_BLOCK:
+                    self.flush()
+                    self.path.pop()
+                elif leaving == _ENDS_LINK:
+                    link_depth -= 1
         self.flush()
 
     def flush(self) -> None:

@@ -75,6 +75,8 @@ def _note(found: Landmarks, tag: Tag) -> None:
         found.times.append(str(attrs["datetime"]))
     elif name == "figure" and len(found.figures) < 3:
         found.figures.append(tag)
+    if not attrs:
+        return
     rel = attrs.get("rel")
     rels = rel.lower().split() if isinstance(rel, str) else rel if isinstance(rel, list) else ()
     if "author" in rels or attrs.get("itemprop") == "author":
