@@ -16,9 +16,11 @@ the files' signatures. A damaged or outdated cache gives a full build.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +60,9 @@ __all__ = [
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
 
+# The collector's thresholds during a build (see `_fewer_collections`).
+BUILD_GC_THRESHOLDS = (20_000, 1_000, 1_000)
+
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
@@ -95,6 +100,32 @@ def build_site(
     `jobs`: worker processes (default: every core); `memo`: summaries kept in memory
     between the builds of one long-running process (`newsgen serve`).
     """
+    with _fewer_collections():
+        return _build_site(config, write, progress, stages, jobs, memo)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The cycle collector run less often during a build. A build makes hundreds of
+    thousands of long-lived objects (the summaries and the index, few of them in cycles),
+    and the default thresholds make the collector walk them all again and again: 1.1 of
+    a 2.8-second one-edit rebuild at 10,000 articles. Young objects are still collected."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _build_site(
+    config: SiteConfig,
+    write: bool,
+    progress: Progress | None,
+    stages: ArticleStages,
+    jobs: int | None,
+    memo: SummaryMemo | None,
+) -> BuildReport:
     if write:
         try:
             check_output_dir(config.output_dir, protected_paths(config), config.content_dir)

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLocation
-from newsgen.cache import ArticleRow, BuildCache, pack, unpack_diagnostics, unpack_summary
+from newsgen.cache import (
+    ArticleRow,
+    BuildCache,
+    pack,
+    pack_summary,
+    unpack_diagnostics,
+    unpack_summary,
+)
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import ContentError, Diagnostic
 from newsgen.fingerprint import SourceFile, hash_source
@@ -107,9 +114,9 @@ class SummaryMemo:
     key: str = ""
     summaries: dict[tuple[str, str], ArticleSummary] = field(default_factory=dict)
 
-    def recall(self, key: str, row: ArticleRow, summary: bytes) -> ArticleSummary:
+    def recall(self, key: str, row: ArticleRow, summary: bytes, source: Path) -> ArticleSummary:
         found = self.summaries.get((row.path, row.hash)) if key == self.key else None
-        return found if found is not None else unpack_summary(summary)
+        return found if found is not None else unpack_summary(summary, source)
 
     def keep(self, key: str, kept: dict[tuple[str, str], ArticleSummary]) -> None:
         self.key, self.summaries = key, kept
@@ -162,9 +169,9 @@ def collect_articles(
             diagnostics.extend(unpack_diagnostics(row.diagnostics))
         if row.summary is not None:
             if memo is None:
-                summaries.append(unpack_summary(row.summary))
+                summaries.append(unpack_summary(row.summary, source.path))
                 continue
-            summary = memo.recall(state.key, row, row.summary)
+            summary = memo.recall(state.key, row, row.summary, source.path)
             kept[(row.path, row.hash)] = summary
             summaries.append(summary)
     if memo is not None:
@@ -201,7 +208,7 @@ def process_file(source: SourceFile) -> ArticleRow:
         source.signature,
         content,
         summary.slug,
-        pack(summary),
+        pack_summary(summary),
         pack(result.placed),
         diagnostics,
     )
