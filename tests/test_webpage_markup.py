@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from newsgen.webpage.blocks import collect_blocks
+from newsgen.webpage.furniture import cut_furniture
 from newsgen.webpage.markup import (
     PageTreeBuilder,
-    cut_furniture,
     drop_space_before_blocks,
     parse_page,
     paused_collector,
