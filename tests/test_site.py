@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from newsgen.article import (
     SpeakerKind,
 )
 from newsgen.placement import make_slug, place_article
-from newsgen.site import index_site
+from newsgen.site import RelatedMemo, index_site
 from newsgen.summary import ArticleSummary, summarise_article
 
 UTC = dt.UTC
@@ -187,3 +188,40 @@ def test_quote_shares_and_reading_time() -> None:
     shares = {s.name: round(s.word_share, 2) for s in article.sources}
     assert shares == {"Elena Marsh": 0.75, "Tomas Reyes": 0.25}
     assert article.reading_minutes == 1
+
+
+RELATED_ARCHIVE = [
+    placed("a", (("Elena Marsh", "One"),), day=1, tags=("water",)),
+    placed("b", (("Elena Marsh", "Two"),), day=2, tags=("roads",)),
+    placed("c", (("Tomas Reyes", "Three"),), day=3, tags=("water",)),
+    placed("d", (), day=4, tags=("roads", "water")),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "recomputed"),
+    [
+        pytest.param(lambda s: s, False, id="nothing that related articles use"),
+        pytest.param(
+            lambda s: [*s[:3], placed("d", (), day=4, tags=("roads",))], True, id="a tag removed"
+        ),
+        pytest.param(
+            lambda s: [*s[:3], placed("d", (("Tomas Reyes", "Four"),), day=4, tags=("roads",))],
+            True,
+            id="a speaker added",
+        ),
+        pytest.param(lambda s: s[1:], True, id="an article removed"),
+        pytest.param(lambda s: [*s, placed("e", day=5, tags=("water",))], True, id="one added"),
+    ],
+)
+def test_kept_related_articles_are_reused_only_when_their_inputs_are_the_same(
+    change: Any, recomputed: bool
+) -> None:
+    memo = RelatedMemo()
+    first = index_site(RELATED_ARCHIVE, memo).site.related
+    kept = memo.related
+    changed = change(RELATED_ARCHIVE)
+    again = index_site(changed, memo).site.related
+    assert again == index_site(changed).site.related  # the same as without a memo
+    assert (memo.related is not kept) == recomputed
+    assert first["c"] == ("d", "a")  # those sharing its tag, newest first

@@ -42,7 +42,7 @@ from newsgen.pages import plan_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
 from newsgen.renderer import THEME_DIR, RenderError
-from newsgen.site import index_site
+from newsgen.site import RelatedMemo, index_site
 from newsgen.summary import digest_text
 from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
 
@@ -182,7 +182,10 @@ def _build(
     diagnostics = list(collected.diagnostics)
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
-    indexed = index_site(collected.summaries)
+    related = _recall_related(cache)
+    indexed = index_site(collected.summaries, related)
+    if write:
+        cache.put_memo("related", related.key, related.related)
     diagnostics.extend(indexed.diagnostics)
     site = indexed.site
 
@@ -219,6 +222,16 @@ def _build(
         cache.set_meta("report", pickle.dumps(report).hex())
         cache.commit()
     return report
+
+
+def _recall_related(cache: BuildCache) -> RelatedMemo:
+    kept = cache.get_memo("related")
+    if kept is None:
+        return RelatedMemo()
+    key, related = kept
+    if not isinstance(related, dict):
+        raise CacheError("the kept related articles are not a mapping")
+    return RelatedMemo(key, related)
 
 
 def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:

@@ -11,7 +11,9 @@ Tables:
 - `meta`: format, keys (see `fingerprint`), the identity of the output folder;
 - `articles`: per content file its stat signature, content hash, summary, whole
   placed article and diagnostics (`summary` NULL when the file failed);
-- `pages`: per output file the digest of its inputs and the hash of its bytes.
+- `pages`: per output file the digest of its inputs and the hash of its bytes;
+- `memos`: archive-wide results worth keeping (the related articles), with the digest
+  of what each was computed from.
 
 Anything unexpected (a truncated file, another format, a failed unpickling) makes
 `open_cache` start from an empty cache: a full build, never wrong output.
@@ -42,6 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug);
 CREATE TABLE IF NOT EXISTS pages (
     path TEXT PRIMARY KEY, inputs TEXT NOT NULL, output TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS memos (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
 """
 
 
@@ -169,6 +172,15 @@ class BuildCache:
             self._query("DELETE FROM pages", ())
         else:
             self._many("DELETE FROM pages WHERE path = ?", [(p,) for p in paths])
+
+    # --- memos --------------------------------------------------------------------------
+    def get_memo(self, name: str) -> tuple[str, Any] | None:
+        """The kept result `name` and the digest of its inputs, if any."""
+        row = self._query("SELECT key, value FROM memos WHERE name = ?", (name,)).fetchone()
+        return None if row is None else (str(row[0]), _unpack(row[1]))
+
+    def put_memo(self, name: str, key: str, value: object) -> None:
+        self._query("INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", (name, key, pack(value)))
 
     # --- transactions -------------------------------------------------------------------
     def commit(self) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
@@ -124,7 +124,20 @@ class IndexedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def index_site(placed: Iterable[ArticleSummary]) -> IndexedSite:
+@dataclass(slots=True)
+class RelatedMemo:
+    """The related articles of the last build, and the digest of what they came from (each
+    article's slug and speakers and tags, in order): an edit that changes none of these
+    reuses them instead of comparing the whole archive again."""
+
+    key: str = ""
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def index_site(
+    placed: Iterable[ArticleSummary], related_memo: RelatedMemo | None = None
+) -> IndexedSite:
+    """The site index of these articles; `related_memo` is read and updated when given."""
     articles, diagnostics = _keep_unique_slugs(placed)
     ordered = tuple(sorted(articles, key=_newest_first))
     slugs = [a.slug for a in ordered]
@@ -141,7 +154,7 @@ def index_site(placed: Iterable[ArticleSummary]) -> IndexedSite:
             months=_index_months(ordered),
             newer={older: newer for newer, older in itertools.pairwise(slugs)},
             older=dict(itertools.pairwise(slugs)),
-            related=_find_related(ordered),
+            related=_find_related(ordered, related_memo or RelatedMemo()),
         ),
         tuple(diagnostics),
     )
@@ -231,14 +244,32 @@ def _index_months(articles: Sequence[ArticleSummary]) -> tuple[Month, ...]:
     )
 
 
-def _find_related(articles: Sequence[ArticleSummary]) -> dict[str, tuple[str, ...]]:
+def _find_related(
+    articles: Sequence[ArticleSummary], memo: RelatedMemo
+) -> dict[str, tuple[str, ...]]:
     """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
+    every_keys = [
+        sorted(
+            {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
+            | {f"t:{t.slug}" for t in article.tags}
+        )
+        for article in articles
+    ]
+    key = digest_text(
+        "\n".join(a.slug + "\t" + "\t".join(k) for a, k in zip(articles, every_keys, strict=True))
+    )
+    if key != memo.key:
+        memo.key, memo.related = key, _compare_related(articles, every_keys)
+    return memo.related
+
+
+def _compare_related(
+    articles: Sequence[ArticleSummary], every_keys: Sequence[Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
     sharing_lists: dict[str, list[int]] = {}
     # Per article: (weight, the articles sharing the feature, this article's place there).
     features: list[list[tuple[int, list[int], int]]] = []
-    for index, article in enumerate(articles):
-        keys = {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
-        keys |= {f"t:{t.slug}" for t in article.tags}
+    for index, keys in enumerate(every_keys):
         mine = []
         for feature in keys:
             sharing = sharing_lists.setdefault(feature, [])
