@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from newsgen.webpage.blocks import collect_blocks
-from newsgen.webpage.furniture import cut_furniture
+from newsgen.webpage.furniture import cut_furniture, find_elements
 from newsgen.webpage.markup import (
     PageTreeBuilder,
     drop_space_before_blocks,
@@ -195,3 +195,29 @@ def test_page_tree_builder_builds_the_stock_builders_tree(name: str) -> None:
     stock = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
     ours = BeautifulSoup(markup, builder=PageTreeBuilder())
     assert ours.decode() == stock.decode()
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<nav><nav></nav></nav>", [("nav", 0, 5, 22), ("nav", 5, 10, 16)]),
+        ("<aside><nav></nav>", [("nav", 7, 12, 18)]),
+        ("</footer><footer id='f'></footer>", [("footer", 9, 24, 33)]),
+        ("<header><aside></header></aside>", [("header", 0, 8, 24), ("aside", 8, 15, 32)]),
+        ("<NAV class=x></Nav >", [("nav", 0, 13, 20)]),
+    ],
+    ids=["nested", "unclosed-outer", "stray-closer", "crossed", "upper-case"],
+)
+def test_furniture_elements_are_paired_in_one_pass(
+    markup: str, expected: list[tuple[str, int, int, int]]
+) -> None:
+    assert find_elements(markup) == expected
+
+
+@pytest.mark.parametrize(
+    ("depth", "menu_cut"), [(3, True), (40, False)], ids=["shallow", "past-the-budget"]
+)
+def test_deep_nesting_past_the_look_budget_is_left_in_place(depth: int, menu_cut: bool) -> None:
+    markup = "<aside><p>One.</p><p>Two.</p><p>Three.</p>" * depth
+    markup += "<nav><a href='/'>Home</a></nav>" + "</aside>" * depth
+    assert ("Home" not in cut_furniture(markup)) is menu_cut

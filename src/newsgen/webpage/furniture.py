@@ -25,6 +25,9 @@ METADATA_SIGNS = (
 )
 # More paragraphs than this and an element may be the article wrapped in furniture.
 MAX_PARAGRAPHS = 2
+# How many times over the page's length the cut may look at markup (nested elements
+# are looked at again); a page of broken nesting cannot make it slow.
+LOOK_BUDGET = 8
 _KEPT = re.compile(r"<script\b[^>]*>.*?</script\s*>|<meta\b[^>]*>", re.I | re.S)
 
 
@@ -34,35 +37,45 @@ def cut_furniture(markup: str) -> str:
     <nav> is always page furniture; a <header>, <footer> or <aside> stays if it
     holds anything the metadata stage reads (an article's header with its date and
     byline, a footer with its author). Any of them stays when it is left open or
-    shows signs of holding the article.
+    shows signs of holding the article. The work is linear in the page's length,
+    however broken its nesting: past a budget of markup looked at, the rest stays.
     """
     kept: list[str] = []
-    position = search_from = 0
-    while (opener := _EDGE.search(markup, search_from)) is not None:
-        search_from = opener.end()
-        if opener.group(1):
-            continue  # a stray closer
-        name = opener.group(2).lower()
-        end = find_end(markup, name, opener.end())
-        if end is None or not is_bare(name, markup[opener.start() : end].lower()):
+    position = 0
+    budget = LOOK_BUDGET * len(markup)
+    for name, start, content_start, end in find_elements(markup):
+        if start < position:
+            continue  # inside an element already cut
+        budget -= end - start
+        if budget < 0:
+            break
+        if not is_bare(name, markup[start:end].lower()):
             continue
-        kept.append(markup[position : opener.start()])
-        kept.extend(m.group(0) for m in _KEPT.finditer(markup, opener.end(), end))
+        kept.append(markup[position:start])
+        kept.extend(m.group(0) for m in _KEPT.finditer(markup, content_start, end))
         kept.append(" ")
-        position = search_from = end
+        position = end
     kept.append(markup[position:])
     return "".join(kept)
 
 
-def find_end(markup: str, name: str, start: int) -> int | None:
-    """Where the element whose content starts at `start` ends, counting nested ones."""
-    depth = 1
-    for edge in _EDGE.finditer(markup, start):
-        if edge.group(2).lower() == name:
-            depth += -1 if edge.group(1) else 1
-            if depth == 0:
-                return edge.end()
-    return None
+def find_elements(markup: str) -> list[tuple[str, int, int, int]]:
+    """The closed furniture elements: (name, start, content start, end), in page order.
+
+    One pass pairs each closer with the latest open element of its name; an opener
+    never closed, and a closer with nothing open, pair with nothing.
+    """
+    open_by_name: dict[str, list[tuple[int, int]]] = {name: [] for name in FURNITURE_CUT}
+    found: list[tuple[str, int, int, int]] = []
+    for edge in _EDGE.finditer(markup):
+        name = edge.group(2).lower()
+        if not edge.group(1):
+            open_by_name[name].append((edge.start(), edge.end()))
+        elif open_by_name[name]:
+            start, content_start = open_by_name[name].pop()
+            found.append((name, start, content_start, edge.end()))
+    found.sort(key=lambda element: element[1])
+    return found
 
 
 def is_bare(name: str, element: str) -> bool:
