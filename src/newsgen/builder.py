@@ -167,7 +167,7 @@ def _build(
     pages_key = page_key(config, code)
     sources = scan_sources(config.content_dir)
     state_key = digest_text(
-        repr((articles_key, pages_key, [(s.path, s.signature) for s in sources]))
+        repr((articles_key, pages_key, [(s.name, s.signature) for s in sources]))
     )
     if write and _unchanged(cache, state_key, config.output_dir):
         return _replay(config, cache)

@@ -143,7 +143,7 @@ def collect_articles(
     rows: dict[str, ArticleRow] = {}
     todo: list[SourceFile] = []
     for source in sources:
-        row = known.get(str(source.path))
+        row = known.get(source.name)
         if row is not None and row.signature != source.signature:
             if hash_source(source.path) == row.hash:  # touched, not changed
                 row = _with_signature(row, source.signature)
@@ -154,7 +154,7 @@ def collect_articles(
             todo.append(source)
         else:
             rows[row.path] = row
-    cache.forget_articles(known.keys() - {str(s.path) for s in sources})
+    cache.forget_articles(known.keys() - {s.name for s in sources})
     for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
         cache.put_article(row)
         rows[row.path] = _with_signature(row, row.signature, placed=None)
@@ -164,7 +164,7 @@ def collect_articles(
     diagnostics: list[Diagnostic] = []
     kept: dict[tuple[str, str], ArticleSummary] = {}
     for source in sources:
-        row = rows[str(source.path)]
+        row = rows[source.name]
         if row.diagnostics != NO_DIAGNOSTICS:
             diagnostics.extend(unpack_diagnostics(row.diagnostics))
         if row.summary is not None:
@@ -191,20 +191,17 @@ def process_file(source: SourceFile) -> ArticleRow:
     """One file's cache row; hashed before loading, so that an edit made meanwhile is seen
     as a changed file by the next build."""
     state = worker_state(CollectState)
-    content = hash_source(source.path)
-    result = process_article(source.path, state.config, state.stages)
+    path = source.path
+    content = hash_source(path)
+    result = process_article(path, state.config, state.stages)
     diagnostics = pack(result.diagnostics)
     if result.placed is None:
-        return ArticleRow(
-            str(source.path), source.signature, content, None, None, None, diagnostics
-        )
+        return ArticleRow(source.name, source.signature, content, None, None, None, diagnostics)
     # The file's bytes and the article key determine the placed article: their digest
     # is the placed article's (cheaper than digesting its repr).
-    summary = summarise_article(
-        result.placed, digest_text(repr((str(source.path), content, state.key)))
-    )
+    summary = summarise_article(result.placed, digest_text(repr((source.name, content, state.key))))
     return ArticleRow(
-        str(source.path),
+        source.name,
         source.signature,
         content,
         summary.slug,
