@@ -23,7 +23,6 @@ from newsgen.readers.decoding import UTF8_BOM
 from newsgen.readers.markdown import read_markdown_article
 from newsgen.readers.text import read_text_article
 from newsgen.slug import is_safe_slug, slugify
-from newsgen.webpage.reader import read_webpage
 
 __all__ = [
     "READERS",
@@ -34,6 +33,15 @@ __all__ = [
     "find_content_files",
     "load_article",
 ]
+
+
+def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
+    """The saved-page reader (`newsgen.webpage`), imported on first use: its HTML parser
+    takes longer to import than a rebuild after one Markdown edit spends loading it."""
+    from newsgen.webpage.reader import read_webpage as read
+
+    return read(path, data, config)
+
 
 READERS: dict[str, Reader] = {
     ".txt": read_text_article,
