@@ -15,7 +15,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from newsgen.article import AnalysedArticle, Quote, Speaker, SpeakerKind
+from newsgen.article import (
+    AnalysedArticle,
+    Article,
+    ArticleAnalysis,
+    BlockKind,
+    Paragraph,
+    Quote,
+    Speaker,
+    SpeakerKind,
+)
 
 WORDS_PER_MINUTE = 230
 
@@ -107,6 +116,7 @@ class PlacedQuote:
         return (_rebuild_placed_quote, fields)
 
 
+_ARTICLE_FIELDS = tuple(name for name in Article.__slots__ if name != "paragraphs")
 _QUOTE_FIELDS = Quote.__slots__  # the dataclass's fields, in order: text, speaker, role, verb...
 
 
@@ -153,6 +163,24 @@ class PlacedArticle:
     @property
     def url(self) -> str:
         return f"articles/{self.slug}/"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as plain tuples: the article's paragraphs, quotes and speakers would
+        otherwise each go through the dataclass state protocol (a third of the time an
+        article takes to be cached, and again to be read back for its page)."""
+        article, analysis = self.analysed.article, self.analysed.analysis
+        fields = tuple(getattr(article, name) for name in _ARTICLE_FIELDS)
+        paragraphs = tuple((p.text, p.kind) for p in article.paragraphs)
+        quotes = tuple(_quote_fields(q) for q in analysis.quotes)
+        speakers = tuple((s.name, s.role, s.kind, s.quotes) for s in analysis.speakers)
+        placed = (self.slug, self.date, self.reading_minutes, self.tags, self.sources)
+        placed_quotes = tuple(
+            (q.speaker_name, q.speaker_key, q.role, q.kind, q.words) for q in self.quotes
+        )
+        return (
+            _rebuild_placed_article,
+            (fields, paragraphs, quotes, speakers, placed, placed_quotes),
+        )
 
     @property
     def headline(self) -> str:
@@ -252,3 +280,29 @@ def _list_sources(
                 )
             )
     return tuple(sorted(rows, key=lambda r: (-r.quotes, -r.word_share, r.name)))
+
+
+def _rebuild_placed_article(
+    fields: tuple[Any, ...],
+    paragraphs: tuple[tuple[str, BlockKind], ...],
+    quotes: tuple[tuple[Any, ...], ...],
+    speakers: tuple[tuple[Any, ...], ...],
+    placed: tuple[Any, ...],
+    placed_quotes: tuple[tuple[Any, ...], ...],
+) -> PlacedArticle:
+    article = Article(
+        paragraphs=tuple(Paragraph(text, kind) for text, kind in paragraphs),
+        **dict(zip(_ARTICLE_FIELDS, fields, strict=True)),
+    )
+    said = tuple(Quote(*q) for q in quotes)
+    analysis = ArticleAnalysis(said, tuple(Speaker(*s) for s in speakers))
+    slug, date, minutes, tags, sources = placed
+    return PlacedArticle(
+        AnalysedArticle(article, analysis),
+        slug,
+        date,
+        minutes,
+        tags,
+        tuple(PlacedQuote(quote, *rest) for quote, rest in zip(said, placed_quotes, strict=True)),
+        sources,
+    )
