@@ -60,6 +60,9 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment per build: no template changes under it, so no looking at
+        # the template files' times again on every page.
+        auto_reload=False,
     )
     env.filters.update(
         long_date=format_long_date,
