@@ -62,10 +62,6 @@ class TagRef:
 # Names, keys, roles and verbs recur across thousands of summaries: read back, each
 # occurrence would be a string of its own (tens of megabytes at 10,000 articles, in the
 # build and in every worker that touches them), so they are interned.
-def _shared(text: str | None) -> str | None:
-    return None if text is None else sys.intern(text)
-
-
 def _rebuild_tag(name: str, slug: str) -> TagRef:
     return TagRef(sys.intern(name), sys.intern(slug))
 
@@ -78,12 +74,19 @@ def _rebuild_placed_quote(
     kind: SpeakerKind | None,
     words: int,
 ) -> PlacedQuote:
-    text, speaker, said_role, verb, *rest = quote
+    intern = sys.intern  # (inline: this runs for every quote of the archive)
+    text, speaker, said_role, verb = quote[:4]  # then paragraph, start, end...
     return PlacedQuote(
-        Quote(text, _shared(speaker), _shared(said_role), _shared(verb), *rest),
-        _shared(name),
-        _shared(key),
-        _shared(role),
+        Quote(
+            text,
+            speaker and intern(speaker),
+            said_role and intern(said_role),
+            verb and intern(verb),
+            *quote[4:],
+        ),
+        name and intern(name),
+        key and intern(key),
+        role and intern(role),
         kind,
         words,
     )
@@ -147,7 +150,10 @@ class ArticleSource:
 def _rebuild_source(
     name: str, key: str | None, role: str | None, kind: SpeakerKind, quotes: int, share: float
 ) -> ArticleSource:
-    return ArticleSource(sys.intern(name), _shared(key), _shared(role), kind, quotes, share)
+    intern = sys.intern
+    return ArticleSource(
+        intern(name), key and intern(key), role and intern(role), kind, quotes, share
+    )
 
 
 @dataclass(frozen=True, slots=True)
