@@ -155,6 +155,7 @@ def collect_articles(
         else:
             rows[row.path] = row
     cache.forget_articles(known.keys() - {s.name for s in sources})
+    del known  # the rows of removed files: their summaries need not stay in memory
     for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
         cache.put_article(row)
         rows[row.path] = _with_signature(row, row.signature, placed=None)
@@ -164,7 +165,7 @@ def collect_articles(
     diagnostics: list[Diagnostic] = []
     kept: dict[tuple[str, str], ArticleSummary] = {}
     for source in sources:
-        row = rows[source.name]
+        row = rows.pop(source.name)  # each stored summary freed once read (bounded memory)
         if row.diagnostics != NO_DIAGNOSTICS:
             diagnostics.extend(unpack_diagnostics(row.diagnostics))
         if row.summary is not None:
