@@ -269,15 +269,18 @@ def page_inputs(site: Site, key: str) -> Callable[[PageSpec], str]:
     months = digest_text(repr(site.months))
     newest = repr(_newest_date(site))
 
+    by_slug = site.article_by_slug
+
     def inputs(spec: PageSpec) -> str:
         parts = [key, _describe(spec)]
-        for index, slug in enumerate(spec.articles):
-            if slug:
-                article = site.article_by_slug[slug]
-                whole = spec.kind in WHOLE_ARTICLES or (
-                    spec.kind is PageKind.ARTICLE and index == 0
-                )
-                parts.append(article.digest if whole else article.summary_digest)
+        articles = spec.articles
+        if spec.kind in WHOLE_ARTICLES:
+            parts.extend(by_slug[slug].digest for slug in articles if slug)
+        elif spec.kind is PageKind.ARTICLE:  # its own article whole, the others' cards
+            parts.append(by_slug[articles[0]].digest)
+            parts.extend(by_slug[slug].summary_digest for slug in articles[1:] if slug)
+        else:
+            parts.extend(by_slug[slug].summary_digest for slug in articles if slug)
         if spec.kind in LINKED_SPEAKERS:
             parts.extend(links[k] for k in spec.speakers)
         else:
