@@ -10,14 +10,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from newsgen import builder
 from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
-from newsgen.cache import cache_path
+from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
 from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
 from newsgen.loader import content_suffixes, find_content_files
+from newsgen.publication import publish_site
 
 HARBOUR_DREDGING = """---
 headline: Harbour dredging to start in May
@@ -162,6 +165,26 @@ def test_each_incremental_build_equals_a_clean_build(
         report = build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
         assert report.processed <= 2, name  # only what changed was loaded again
         assert tree(site / "public") == clean_build(site, tmp_path, cast_stages), name
+
+
+def test_pages_are_rendered_with_no_cache_write_open(
+    site: Path, cast_stages: ArticleStages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The render workers read the cache: a write left open (a large one spills to the
+    file) would lock them out, as it did at 100,000 articles."""
+    open_writes: list[bool] = []
+
+    def publish(*args: Any, **kwargs: Any) -> Any:
+        cache: BuildCache = args[3]
+        open_writes.append(cache.writing)
+        return publish_site(*args, **kwargs)
+
+    monkeypatch.setattr(builder, "publish_site", publish)
+    build_site(load_config(site), stages=cast_stages, jobs=1)
+    for _, change in STEPS:
+        change(site)
+        build_site(load_config(site), stages=cast_stages, jobs=1)
+    assert open_writes == [False] * (len(STEPS) + 1)
 
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(

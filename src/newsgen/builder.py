@@ -183,9 +183,13 @@ def _build(
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
     related = _recall_related(cache)
+    known_related = related.key
     indexed = index_site(collected.summaries, related)
-    if write:
+    if write and related.key != known_related:
         cache.put_memo("related", related.key, related.related)
+        # Committed now: the render workers read the cache, and a write still open
+        # (large enough to spill to the file, as at 100,000 articles) locks them out.
+        cache.commit()
     diagnostics.extend(indexed.diagnostics)
     site = indexed.site
 

@@ -183,6 +183,11 @@ class BuildCache:
         self._query("INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", (name, key, pack(value)))
 
     # --- transactions -------------------------------------------------------------------
+    @property
+    def writing(self) -> bool:
+        """A write is open: until it is committed, it may lock out the workers' readers."""
+        return self._db.in_transaction
+
     def commit(self) -> None:
         try:
             self._db.commit()
