@@ -122,12 +122,16 @@ class _TreeSampler:
         return found
 
     def sample(self) -> None:
-        tree, count = [self.root], 0
-        while not self.stop.wait(self.interval):
+        tree, count, pause = [self.root], 0, self.interval
+        while not self.stop.wait(pause):
+            started = time.perf_counter()
             if count % self.rescan == 0:
                 tree = self.tree()
             count += 1
             self.peak = max(self.peak, sum(_pss_bytes(pid) for pid in tree))
+            # Reading PSS walks the page tables: for gigabyte processes a sample takes tens
+            # of milliseconds, so wait at least four times that (at most a fifth of a core).
+            pause = max(self.interval, 4 * (time.perf_counter() - started))
 
 
 def run_measured(command: Sequence[str], log_path: Path, env: dict[str, str] | None = None) -> Run:
