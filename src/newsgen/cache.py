@@ -124,9 +124,19 @@ class BuildCache:
 
     # --- articles -----------------------------------------------------------------------
     def article_rows(self) -> Iterator[ArticleRow]:
-        query = "SELECT path, signature, hash, slug, summary, NULL, diagnostics FROM articles"
+        """Every content file's row without its stored values (summary, body, messages)."""
+        query = "SELECT path, signature, hash, slug, NULL, NULL, x'' FROM articles"
         for row in self._query(query, ()):
             yield ArticleRow(*row)
+
+    def article_values(self) -> Iterator[tuple[str, bytes | None, bytes]]:
+        """(path, summary, diagnostics) of every content file, read one row at a time."""
+        rows = self._query("SELECT path, summary, diagnostics FROM articles", ())
+        try:
+            for path, summary, diagnostics in rows:
+                yield str(path), summary, bytes(diagnostics)
+        except sqlite3.Error as error:
+            raise CacheError(f"{self.path}: {error}") from error
 
     def signatures(self) -> dict[str, str]:
         return dict(self._query("SELECT path, signature FROM articles", ()).fetchall())

@@ -140,52 +140,66 @@ def collect_articles(
     memo: SummaryMemo | None = None,
 ) -> Collected:
     known = {row.path: row for row in cache.article_rows()}
-    rows: dict[str, ArticleRow] = {}
+    reused: dict[str, ArticleRow] = {}
     todo: list[SourceFile] = []
     for source in sources:
         row = known.get(source.name)
         if row is not None and row.signature != source.signature:
             if hash_source(source.path) == row.hash:  # touched, not changed
-                row = _with_signature(row, source.signature)
-                cache.put_article_signature(row.path, row.signature)
+                cache.put_article_signature(row.path, source.signature)
             else:
                 row = None
         if row is None:
             todo.append(source)
         else:
-            rows[row.path] = row
+            reused[row.path] = row
     cache.forget_articles(known.keys() - {s.name for s in sources})
-    del known  # the rows of removed files: their summaries need not stay in memory
+    del known
+    # Each stored summary is read back (or recalled) one row at a time, and each new one
+    # as it arrives: no stored bytes pile up beside the summaries (bounded memory).
+    found: dict[str, tuple[ArticleSummary | None, bytes]] = {}
+    kept: dict[tuple[str, str], ArticleSummary] = {}
+    for path, stored, messages in cache.article_values():
+        row = reused.get(path)
+        if row is not None:
+            found[path] = (_read_summary(row, stored, state.key, memo, kept), messages)
     for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
         cache.put_article(row)
-        rows[row.path] = _with_signature(row, row.signature, placed=None)
+        found[row.path] = (_read_summary(row, row.summary, state.key, memo, kept), row.diagnostics)
         if progress is not None:
             progress("articles", done, len(todo))
     summaries: list[ArticleSummary] = []
     diagnostics: list[Diagnostic] = []
-    kept: dict[tuple[str, str], ArticleSummary] = {}
     for source in sources:
-        row = rows.pop(source.name)  # each stored summary freed once read (bounded memory)
-        if row.diagnostics != NO_DIAGNOSTICS:
-            diagnostics.extend(unpack_diagnostics(row.diagnostics))
-        if row.summary is not None:
-            if memo is None:
-                summaries.append(unpack_summary(row.summary, source.path))
-                continue
-            summary = memo.recall(state.key, row, row.summary, source.path)
-            kept[(row.path, row.hash)] = summary
+        summary, said = found.pop(source.name)
+        if said != NO_DIAGNOSTICS:
+            diagnostics.extend(unpack_diagnostics(said))
+        if summary is not None:
             summaries.append(summary)
     if memo is not None:
         memo.keep(state.key, kept)
     return Collected(tuple(summaries), tuple(diagnostics), len(todo))
 
 
+def _read_summary(
+    row: ArticleRow,
+    data: bytes | None,
+    key: str,
+    memo: SummaryMemo | None,
+    kept: dict[tuple[str, str], ArticleSummary],
+) -> ArticleSummary | None:
+    """The summary stored as `data` for `row` (None: the file failed), recalled from
+    `memo` when it has it; remembered in `kept` for the next build of a `newsgen serve`."""
+    if data is None:
+        return None
+    if memo is None:
+        return unpack_summary(data, Path(row.path))
+    summary = memo.recall(key, row, data, Path(row.path))
+    kept[(row.path, row.hash)] = summary
+    return summary
+
+
 NO_DIAGNOSTICS = pack(())
-
-
-def _with_signature(row: ArticleRow, signature: str, placed: bytes | None = None) -> ArticleRow:
-    """The row with another signature, and without the body (the index does not need it)."""
-    return ArticleRow(row.path, signature, row.hash, row.slug, row.summary, placed, row.diagnostics)
 
 
 def process_file(source: SourceFile) -> ArticleRow:
