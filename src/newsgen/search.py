@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newsgen.article import Quote
 from newsgen.site import SiteSpeaker
 from newsgen.summary import ArticleSummary
 
@@ -27,6 +28,13 @@ def shorten_quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "\u2026"
 
 
+def quote_excerpt(quote: Quote) -> str:
+    """A quote as readers see it out of its article: parts joined by an ellipsis, no
+    trailing comma, at most `QUOTE_CHARS` characters."""
+    parts = (part.rstrip(" ,;:") for part in quote.part_texts)
+    return shorten_quote(" \u2026 ".join(part for part in parts if part))
+
+
 def index_entries(
     articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -39,7 +47,7 @@ def index_entries(
                 "dek": a.dek or "",
                 "date": a.date.date().isoformat() if a.date else "",
                 "speakers": sorted({q.speaker_name for q in a.quotes if q.speaker_name}),
-                "quotes": [shorten_quote(q.quote.text) for q in a.quotes[:QUOTES_PER_ARTICLE]],
+                "quotes": [quote_excerpt(q.quote) for q in a.quotes[:QUOTES_PER_ARTICLE]],
                 "tags": [t.name for t in a.tags],
             }
             for a in articles
