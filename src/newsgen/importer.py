@@ -23,6 +23,7 @@ from newsgen.analysis import analyse_article
 from newsgen.article import AnalysedArticle, BlockKind, Paragraph, SourceLocation
 from newsgen.diagnostics import ContentError, Diagnostic
 from newsgen.loader import LoaderConfig, load_article
+from newsgen.record import metadata_record
 
 
 def import_article(
@@ -54,18 +55,7 @@ def import_article(
 def render_import(analysed: AnalysedArticle) -> str:
     """The Markdown file, front-matter and body, for `analysed`."""
     article, analysis = analysed.article, analysed.analysis
-    front: dict[str, Any] = {
-        "headline": article.headline,
-        "kicker": article.kicker,
-        "dek": article.dek,
-        "byline": list(article.byline),
-        "contributors": list(article.contributors),
-        "photo_credit": article.photo_credit,
-        "dateline": article.dateline,
-        "date": article.date.isoformat() if article.date else None,
-        "tags": list(article.tags),
-        "slug": article.slug,
-    }
+    front = metadata_record(article)
     if article.is_sample:
         front["sample"] = True
     front["boilerplate"] = list(article.boilerplate)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from newsgen.article import AnalysedArticle
+from newsgen.article import AnalysedArticle, Article
 
 # The keys of a record, in order (issue 2, section 5): other tools rely on them.
 RECORD_KEYS = (
@@ -16,10 +16,9 @@ RECORD_KEYS = (
 )  # fmt: skip
 
 
-def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
-    article, analysis = analysed.article, analysed.analysis
+def metadata_record(article: Article) -> dict[str, Any]:
+    """The article's head fields as plain data (shared by `parse` and `import`)."""
     return {
-        "source": str(article.source),
         "headline": article.headline,
         "kicker": article.kicker,
         "dek": article.dek,
@@ -30,6 +29,14 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "slug": article.slug,
         "tags": list(article.tags),
+    }
+
+
+def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
+    article, analysis = analysed.article, analysed.analysis
+    return {
+        "source": str(article.source),
+        **metadata_record(article),
         "paragraphs": [p.text for p in article.paragraphs],
         "boilerplate": list(article.boilerplate),
         "quotes": [
