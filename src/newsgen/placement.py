@@ -258,7 +258,7 @@ def _list_sources(
     for q in quotes:
         if q.speaker_name:
             words[q.speaker_name] += q.words
-    total = sum(q.words for q in quotes) or 1
+    total = words.total() or 1  # scare quotes and titles are nobody's words
     rows = [
         ArticleSource(
             name=s.name,
