@@ -15,13 +15,16 @@ dateline apart can cut `len(dateline)` characters plus the dash.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from newsgen.article import BlockKind, Paragraph
+from newsgen.article import Article, BlockKind, Paragraph
 from newsgen.boilerplate import BoilerplateRule, split_boilerplate
 from newsgen.credits import parse_contributor_line
+from newsgen.slug import slugify
 
 _PLACE_WORD = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
 _REGION = r"[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2}"
@@ -71,4 +74,42 @@ def clean_body(paragraphs: Sequence[Paragraph], rules: Sequence[BoilerplateRule]
         contributors=tuple(contributors),
         boilerplate=tuple(candidates[i].text for i in removed),
         dateline=dateline,
+    )
+
+
+def assemble_article(
+    path: Path,
+    headline: str | None,
+    body: Body,
+    *,
+    kicker: str | None = None,
+    dek: str | None = None,
+    byline: tuple[str, ...] = (),
+    photo_credit: str | None = None,
+    dateline: str | None = None,
+    date: dt.datetime | None = None,
+    tags: tuple[str, ...] = (),
+    removed_from_head: tuple[str, ...] = (),
+) -> Article:
+    """The article a reader found: its head fields and its cleaned body.
+
+    The slug comes from the file name (else the headline); the body's dateline wins
+    over one the head gave; boilerplate lists what the head dropped, then the body's.
+    A missing headline stays empty: front-matter may still give one.
+    """
+    headline = headline or ""
+    return Article(
+        source=path,
+        headline=headline,
+        slug=slugify(path.stem) or slugify(headline),
+        paragraphs=body.paragraphs,
+        kicker=kicker,
+        dek=dek,
+        byline=byline,
+        contributors=body.contributors,
+        photo_credit=photo_credit,
+        dateline=body.dateline or dateline,
+        date=date,
+        tags=tags,
+        boilerplate=removed_from_head + body.boilerplate,
     )

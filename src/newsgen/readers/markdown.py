@@ -18,12 +18,11 @@ from pathlib import Path
 
 import markdown
 
-from newsgen.article import Article, BlockKind, Paragraph
-from newsgen.body import clean_body
+from newsgen.article import BlockKind, Paragraph
+from newsgen.body import assemble_article, clean_body
 from newsgen.boilerplate import boilerplate_rules
 from newsgen.readers import LoadedArticle, LoaderConfig
 from newsgen.readers.decoding import decode_text
-from newsgen.slug import slugify
 
 _DROPPED = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg"})
 _BLOCKS = frozenset(
@@ -41,15 +40,7 @@ def read_markdown_article(path: Path, data: bytes, config: LoaderConfig) -> Load
     if blocks and blocks[0][0] == "h1":
         headline = blocks.pop(0)[1].text
     body = clean_body([p for _, p in blocks], boilerplate_rules(config.extra_boilerplate))
-    article = Article(
-        source=path,
-        headline=headline,
-        slug=slugify(path.stem) or slugify(headline),
-        paragraphs=body.paragraphs,
-        contributors=body.contributors,
-        dateline=body.dateline,
-        boilerplate=body.boilerplate,
-    )
+    article = assemble_article(path, headline, body)
     return LoadedArticle(article)
 
 

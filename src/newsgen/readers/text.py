@@ -16,13 +16,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsgen.article import Article, Paragraph
-from newsgen.body import clean_body
+from newsgen.article import Paragraph
+from newsgen.body import assemble_article, clean_body
 from newsgen.boilerplate import boilerplate_rules
 from newsgen.readers import LoadedArticle, LoaderConfig
 from newsgen.readers.decoding import decode_text
 from newsgen.segmenter import segment_head
-from newsgen.slug import slugify
 
 WRAP_WIDTH = 100
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”\u2019)\]]*$")
@@ -35,20 +34,17 @@ def read_text_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedAr
     body = clean_body(
         [Paragraph(text) for text in split_paragraphs(lines[head.body_start :])], rules
     )
-    headline = head.headline or ""
-    article = Article(
-        source=path,
-        headline=headline,
-        slug=slugify(path.stem) or slugify(headline),
-        paragraphs=body.paragraphs,
+    article = assemble_article(
+        path,
+        head.headline,
+        body,
         kicker=head.kicker,
         dek=head.dek,
         byline=head.byline,
-        contributors=body.contributors,
         photo_credit=head.photo_credit,
-        dateline=body.dateline or head.dateline,
+        dateline=head.dateline,
         date=head.date,
-        boilerplate=head.removed + body.boilerplate,
+        removed_from_head=head.removed,
     )
     return LoadedArticle(article)
 

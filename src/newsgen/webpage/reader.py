@@ -14,11 +14,10 @@ import re
 from pathlib import Path
 
 from newsgen.article import Article, Paragraph, SourceLocation
-from newsgen.body import Body, clean_body
+from newsgen.body import Body, assemble_article, clean_body
 from newsgen.boilerplate import boilerplate_rules
 from newsgen.diagnostics import ContentError, Diagnostic, Severity
 from newsgen.readers import LoadedArticle, LoaderConfig
-from newsgen.slug import slugify
 from newsgen.webpage.body import MIN_ARTICLE_CHARS, extract_body
 from newsgen.webpage.charset import decode_page
 from newsgen.webpage.markup import NotAPage, parse_page, paused_collector
@@ -66,24 +65,19 @@ def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle
 
 def make_article(path: Path, metadata: PageMetadata, body: Body) -> Article:
     """The article; its headline is left empty if the page has none (front-matter may)."""
-    headline = metadata.headline or ""
     dek = metadata.dek
     if dek and body.paragraphs and _same_text(body.paragraphs[0].text, dek):
         dek = None  # the page's summary is only its first paragraph again
-    return Article(
-        source=path,
-        headline=headline,
-        slug=slugify(path.stem) or slugify(headline),
-        paragraphs=body.paragraphs,
+    return assemble_article(
+        path,
+        metadata.headline,
+        body,
         kicker=metadata.kicker,
         dek=dek,
         byline=metadata.byline,
-        contributors=body.contributors,
         photo_credit=metadata.photo_credit,
-        dateline=body.dateline,
         date=metadata.date,
         tags=metadata.tags,
-        boilerplate=body.boilerplate,
     )
 
 
