@@ -10,7 +10,6 @@ where it fails.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -20,6 +19,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from external_tools import require_tool, tools_dir
 from newsgen.builder import ArticleStages, build_site
 from newsgen.config import SiteConfig, load_config
 
@@ -30,19 +30,8 @@ VNU_OPTIONS = ("--errors-only", "--skip-non-html", "--also-check-css")
 SITES = {"sample": REPO, "golden": REPO / "tests" / "golden" / "site"}
 
 
-def require_tool(present: bool, missing: str) -> None:
-    """Skip (or, with NEWSGEN_REQUIRE_BROWSER=1, fail) when a tool is absent."""
-    if present:
-        return
-    message = f"{missing}; `bash tests/run.sh` installs it"
-    if os.environ.get("NEWSGEN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"NEWSGEN_REQUIRE_BROWSER=1 but {message}", pytrace=False)
-    pytest.skip(message)
-
-
 def vnu_jar() -> Path:
-    tools = Path(os.environ.get("NEWSGEN_TOOLS") or REPO / ".tools" / "node_modules")
-    return tools / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return tools_dir() / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import pytest
 
 from newsgen.builder import build_site
 from newsgen.config import load_config
@@ -48,21 +45,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOST = "127.0.0.1"
-
-
-def tools_dir() -> Path:
-    """Where tests/run.sh put the npm tools (vnu-jar, axe-core)."""
-    return Path(os.environ.get("NEWSGEN_TOOLS") or REPO / ".tools" / "node_modules")
-
-
-def require_tool(present: bool, missing: str) -> None:
-    """Skip (or, with NEWSGEN_REQUIRE_BROWSER=1, fail) when a tool the test needs is absent."""
-    if present:
-        return
-    message = f"{missing}; `bash tests/run.sh` installs it"
-    if os.environ.get("NEWSGEN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"NEWSGEN_REQUIRE_BROWSER=1 but {message}", pytrace=False)
-    pytest.skip(message)
 
 
 # --- serving a built site ------------------------------------------------------------

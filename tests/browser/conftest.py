@@ -30,10 +30,10 @@ from browsing import (
     Tab,
     build_folder,
     open_tab,
-    require_tool,
     serve_folder,
-    tools_dir,
 )
+
+from external_tools import require_tool, tools_dir
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
