@@ -19,7 +19,8 @@ from newsgen.article import (
 from newsgen.builder import ArticleStages, build_site
 from newsgen.config import load_config
 from newsgen.markup import render_body
-from newsgen.placement import place_article
+from newsgen.placement import PlacedArticle, place_article
+from newsgen.renderer import format_byline, format_plural, format_sourcing_line
 
 Span = tuple[int, int, int]
 
@@ -223,3 +224,88 @@ def test_autoescape_is_on_for_every_template(tmp_path: Path, cast_stages: Articl
     site = make_site(tmp_path, {"robots.txt": "{{ '<b>' }}"})
     build_site(load_config(site), stages=cast_stages)
     assert (site / "public" / "robots.txt").read_text() == "&lt;b&gt;"
+
+
+def placed_with(byline: tuple[str, ...], quotes: list[tuple[str | None, bool]]) -> PlacedArticle:
+    """An article by `byline` whose quotes are (speaker, anonymous) pairs."""
+    made = tuple(
+        Quote("Yes.", speaker, None, "said", 0, 0, 4, QuoteKind.DIRECT, anonymous)
+        for speaker, anonymous in quotes
+    )
+    article = Article(Path("a.md"), "H", "a", (P("Yes. Yes."),), byline=byline)
+    return place_article(AnalysedArticle(article, ArticleAnalysis(made, ())), dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("byline", "quotes", "expected_byline", "expected_line"),
+    [
+        ((), [], "", "0 sources · 0 quotes"),
+        (("Ann Lee",), [("Bo Kim", False)], "By Ann Lee", "1 source · 1 quote"),
+        (
+            ("Ann Lee", "Bo Kim"),
+            [("Bo Kim", False), ("Bo Kim", False)],
+            "By Ann Lee and Bo Kim",
+            "1 source · 2 quotes",
+        ),
+        (
+            ("Ann Lee", "Bo Kim", "Cy Oh"),
+            [(None, True), (None, False)],
+            "By Ann Lee, Bo Kim and Cy Oh",
+            "0 sources · 1 quote",
+        ),
+    ],
+    ids=["nothing", "one of each", "two names, one source quoted twice", "three names"],
+)
+def test_card_wording(
+    byline: tuple[str, ...],
+    quotes: list[tuple[str | None, bool]],
+    expected_byline: str,
+    expected_line: str,
+) -> None:
+    """A scare quote or title (no speaker, not anonymous) is no one's quote; an unnamed
+    anonymous one is a quote, though no source is listed for it."""
+    article = placed_with(byline, quotes)
+    assert format_byline(article.analysed.article.byline) == expected_byline
+    assert format_sourcing_line(article) == expected_line
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"), [(0, "0 quotes"), (1, "1 quote"), (2, "2 quotes"), (11, "11 quotes")]
+)
+def test_plural(count: int, expected: str) -> None:
+    assert format_plural(count, "quote", "quotes") == expected
+
+
+def test_a_site_macro_file_replaces_the_theme_cards(
+    tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    macros = (
+        "{% macro article_card(article, heading='h2') %}"
+        "<div class=mine>{{ article.headline }}</div>{% endmacro %}"
+        "{% macro article_list(articles, heading='h2') %}"
+        "{% for a in articles %}{{ article_card(a) }}{% endfor %}{% endmacro %}"
+    )
+    site = make_site(tmp_path, {"_macros.html": macros})
+    report = build_site(load_config(site), stages=cast_stages)
+    assert not report.errors
+    home = (site / "public" / "index.html").read_text()
+    assert "<div class=mine>Council votes</div>" in home
+    assert 'class="card"' not in home
+
+
+def test_the_theme_wording_macros_still_work_in_a_site_template(
+    tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    robots = (
+        '{% from "_macros.html" import plural, byline, sourcing_line, credited_count %}'
+        '{{ plural(2, "vote", "votes") }}|{{ byline(article) }}|{{ sourcing_line(article) }}'
+        "|{{ credited_count(article.quotes) }}"
+    )
+    home = '{% extends "base.html" %}{% block main %}{% set article = articles[0] %}' + (
+        robots + "{% endblock %}"
+    )
+    site = make_site(tmp_path, {"home.html": home})
+    report = build_site(load_config(site), stages=cast_stages)
+    assert not report.errors
+    page = (site / "public" / "index.html").read_text()
+    assert "2 votes||0 sources · 0 quotes|0" in page

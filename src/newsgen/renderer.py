@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,11 @@ from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.markup import render_body
 from newsgen.pages import PageKind, PageSpec, ReadArticle, page_context
-from newsgen.placement import PlacedArticle
+from newsgen.placement import PlacedArticle, PlacedQuote
 from newsgen.search import index_entries
 from newsgen.site import Site
 from newsgen.sourcing import Share, measure_sourcing
+from newsgen.summary import ArticleSummary
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -78,6 +80,12 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         search_entries=index_entries,
         news_article_data=functools.partial(describe_news_article, config),
         Share=Share,
+        # The wording of counts and bylines, as _macros.html's plural, byline,
+        # credited_count and sourcing_line macros had it, without a macro call each.
+        format_plural=format_plural,
+        format_byline=format_byline,
+        count_credited=count_credited,
+        format_sourcing_line=format_sourcing_line,
     )
     return env
 
@@ -112,6 +120,31 @@ def format_long_date(date: dt.datetime | None) -> str:
 
 def format_iso_date(date: dt.datetime | None) -> str:
     return date.isoformat() if date else ""
+
+
+def format_plural(count: int, one: str, many: str) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def format_byline(names: Sequence[str]) -> str:
+    """'By A', 'By A and B', 'By A, B and C'; '' for no names."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"By {names[0]}"
+    return f"By {', '.join(names[:-1])} and {names[-1]}"
+
+
+def count_credited(quotes: Iterable[PlacedQuote]) -> int:
+    """Quotes credited to a source, named or anonymous (not titles or scare quotes)."""
+    return sum(1 for quote in quotes if quote.speaker_name or quote.anonymous)
+
+
+def format_sourcing_line(article: PlacedArticle | ArticleSummary) -> str:
+    """An article card's '3 sources · 5 quotes'."""
+    sources = format_plural(len(article.sources), "source", "sources")
+    return f"{sources} · {format_plural(count_credited(article.quotes), 'quote', 'quotes')}"
 
 
 def page_root(spec: PageSpec, config: SiteConfig) -> str:
