@@ -27,6 +27,7 @@ from newsgen.article import (
 )
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import QuoteContext, SentenceIndex, build_contexts, mask_asides
+from newsgen.quotes.nicknames import find_nicknames, mask_nicknames
 from newsgen.quotes.rules import Attribution, attribute_context
 from newsgen.quotes.shape import is_direct, is_title, is_transcript_turn, looks_like_speech
 from newsgen.quotes.sources import find_indirect_sources, find_introduced_speaker
@@ -268,12 +269,14 @@ FALLBACKS: tuple[Fallback, ...] = (
 
 
 def _read_paragraph(reading: _Reading, index: int, paragraph: Paragraph) -> None:
-    spans = find_quote_spans(index, paragraph.text)
+    nicknames = find_nicknames(paragraph.text)  # Robert C. “Bobby” Scott: no quotation
+    spans = find_quote_spans(index, mask_nicknames(paragraph.text, nicknames))
     if not spans or spans[0].start > 1 or spans[0].closed:
         reading.in_transcript = False
-    text = mask_asides(paragraph.text, spans)
+    text = mask_asides(mask_nicknames(paragraph.text, nicknames), spans)
     sentence_of = SentenceIndex.of(text)
-    reading.cast.scan_names(index, text, sentence_of, [(s.start, s.end) for s in spans])
+    hidden = [(s.start, s.end) for s in spans]
+    reading.cast.scan_names(index, text, sentence_of, hidden, nicknames)
     sources: list[tuple[int, Resolved]] = []
     if paragraph.kind is not BlockKind.HEADING:  # "What the authority says" reports nothing
         sources = find_indirect_sources(index, text, spans, sentence_of, reading.cast)

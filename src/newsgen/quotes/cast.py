@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
@@ -22,10 +23,17 @@ from newsgen.quotes.names import (
     MentionKind,
     gender_of_first_name,
     is_role_noun,
+    one_edit_apart,
     read_name,
 )
+from newsgen.quotes.nicknames import Nickname
 
-_NAME_WORD = r"(?:(?:[A-Z]\.)+(?=[ \u00a0])|[A-Z][\w\u2019'-]*)"  # "Kerry", "F.", "G.K."
+# "Kerry", "F.", "G.K.", and the short titles inside a name ("State Del. Ann Lee")
+_NAME_WORD = (
+    r"(?:(?:[A-Z]\.)+(?=[ \u00a0])"
+    r"|(?:Sen|Rep|Gov|Gen|Del|Lt|Col|Capt|Sgt|Adm|Rev|Prof)\.(?=[ \u00a0])"
+    r"|[A-Z][\w\u2019'-]*)"
+)
 _CAPITALISED_RUN_RE = re.compile(
     rf"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[ \u00a0]+)?{_NAME_WORD}"
     rf"(?:(?<!\u2019s)(?<!'s)[ \u00a0]+(?:{_NAME_WORD}|"
@@ -104,14 +112,19 @@ class Cast:
     recent_candidate: tuple[int, int, int, str] | None = None
     scanning: tuple[int, int, int] = (0, 0, 0)  # (paragraph, sentence, offset) being scanned
     headline_organizations: list[str] = field(default_factory=list)
+    # "Bobby Scott" -> "Robert C. Scott", from a nickname given inside the full name
+    nicknames: dict[str, str] = field(default_factory=dict)
 
     def add_person(self, name: str, role: str | None, gender: str | None) -> _Person:
+        name = self.nicknames.get(name, name)
         surname = name.split()[-1].lower()
+        if " " not in name and surname not in self.surnames and surname not in self.candidates:
+            surname = self._misspelt_surname(surname)
         if " " not in name and surname not in self.surnames and surname in self.candidates:
             name = self.candidates.pop(surname)
         known = self.people.get(name)
         if known is None and len(name.split()) == 1 and surname in self.surnames:
-            known = self.people[self.owner_of(surname)]
+            known = self.people[self.owner_of(surname, gender)]
         if known is None:
             known = _Person(name, role, gender)
             self.people[name] = known
@@ -122,13 +135,30 @@ class Cast:
             known.gender = gender
         return known
 
-    def owner_of(self, surname: str) -> str:
-        """Who a bare surname means: of the people sharing it, the one the article
-        mentions most ("Cruz" after "his father, Rafael Cruz" is still Ted Cruz)."""
+    def _misspelt_surname(self, word: str) -> str:
+        """ "McAlister" after "Ann McAllister": the one surname already met (person
+        or candidate) that a bare surname misses by a single letter, or `word`."""
+        if len(word) < 5:
+            return word
+        close = [
+            known
+            for known in (*self.surnames, *self.candidates)
+            if len(known) >= 5 and known + "s" != word and one_edit_apart(word, known)
+        ]
+        return close[0] if len(close) == 1 else word
+
+    def owner_of(self, surname: str, gender: str | None = None) -> str:
+        """Who a bare surname means: of the people sharing it (of the `gender` an
+        honorific gives, "Ms. Scott"), the one the article mentions most, or on a
+        tie the one it named first ("Cruz" after "his father, Rafael Cruz" is
+        still Ted Cruz; "Scott" after a passing "Sen. Tim Scott" is still the
+        Bobby Scott the story is about)."""
         names = self.surnames[surname]
         if len(names) == 1:
             return names[0]
         full = [n for n in names if " " in n] or names
+        if gender is not None:
+            full = [n for n in full if self.people[n].gender in (gender, None)] or full
         return max(full, key=lambda n: (self.mentions.get(n, 0), -names.index(n)))
 
     def note_mention(self, paragraph: int, sentence: int, offset: int, name: str) -> None:
@@ -140,10 +170,16 @@ class Cast:
             insort(self.timeline, entry)
 
     def scan_names(
-        self, paragraph: int, text: str, sentence_of: SentenceIndex, hidden: list[tuple[int, int]]
+        self,
+        paragraph: int,
+        text: str,
+        sentence_of: SentenceIndex,
+        hidden: list[tuple[int, int]],
+        nicknames: Sequence[Nickname] = (),
     ) -> None:
         """Record every person named in `text` outside the `hidden` (quoted) ranges,
-        and who each subject pronoun there refers to."""
+        who each subject pronoun there refers to, and the `nicknames` given inside
+        a name (blanked out of `text`)."""
         matches = list(_CAPITALISED_RUN_RE.finditer(text))
         pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text))
         if pronouns:
@@ -166,6 +202,15 @@ class Cast:
             person = self._person_named(text, match)
             if person is not None:
                 self.note_mention(paragraph, sentence, match.start(), person.name)
+                for nickname in nicknames:
+                    if match.start() < nickname.start < match.end():
+                        self._note_nickname(nickname, person.name)
+
+    def _note_nickname(self, nickname: Nickname, name: str) -> None:
+        """ "Bobby Scott" is "Robert C. Scott" once the text has named him so."""
+        surname = re.sub(r"[\u2019']s?$", "", nickname.surname)
+        if name.split()[-1] == surname:
+            self.nicknames.setdefault(f"{nickname.nickname} {surname}", name)
 
     def _person_named(self, text: str, match: re.Match[str]) -> _Person | None:
         words = match.group().split()
@@ -188,9 +233,11 @@ class Cast:
                 self._note_candidate(words, last)
             return known
         if last not in self.surnames:
-            if last not in self.candidates or len(words) > 1:
-                return None
-            return self.add_person(last.title(), None, None)
+            if last in self.candidates:
+                return self.add_person(last.title(), None, None)
+            if _PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last:
+                return self.add_person(last, None, None)  # "McAlister said", misspelt
+            return None
         qualifier = _QUALIFIER_RE.match(text, match.end())
         if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
             return None
@@ -239,7 +286,10 @@ class Cast:
             return False
         if len(words) > 1:
             return not any(w.lower() in ROLE_WORDS for w in words)
-        return words[0].lower() in self.surnames or words[0].lower() in self.candidates
+        low = words[0].lower()
+        if low in self.surnames or low in self.candidates:
+            return True
+        return self._misspelt_surname(low) != low
 
     def resolve(
         self, mention: Mention, paragraph: int, sentence: int, offset: int

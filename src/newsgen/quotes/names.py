@@ -65,6 +65,24 @@ def gender_of_first_name(word: str) -> str | None:
     return None
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one inserted, deleted or replaced letter, or two
+    neighbouring letters swapped ("McAlister", "McAllister"; "Hagerty", "Hagetry")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    at = 0
+    while at < len(a) and a[at] == b[at]:
+        at += 1
+    if len(a) < len(b):
+        return a[at:] == b[at + 1 :]
+    if a[at + 1 :] == b[at + 1 :]:
+        return True
+    swapped = at + 1 < len(a) and a[at] == b[at + 1] and a[at + 1] == b[at]
+    return swapped and a[at + 2 :] == b[at + 2 :]
+
+
 def strip_determiner(phrase: str) -> str:
     """'an analyst with X who wrote Y' -> 'analyst with X'."""
     words = phrase.split()
