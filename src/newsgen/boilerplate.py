@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cheap as a cache key
 class BoilerplateRule:
     name: str
     pattern: re.Pattern[str]
@@ -99,11 +99,15 @@ def boilerplate_rules(extra: tuple[str, ...] = ()) -> tuple[BoilerplateRule, ...
 
 def match_boilerplate(text: str, rules: Iterable[BoilerplateRule]) -> str | None:
     """The name of the first rule that matches the whole of `text`, else None."""
+    rules = tuple(rules)
+    return _match(text, rules, _any_rule(rules))
+
+
+def _match(text: str, rules: tuple[BoilerplateRule, ...], any_rule: re.Pattern[str]) -> str | None:
     core = text.strip(_WRAPPING).rstrip(".!").strip(_WRAPPING)
     if not core or len(core) > 400:
         return None
-    rules = tuple(rules)
-    if not _any_rule(rules).fullmatch(core):
+    if not any_rule.fullmatch(core):
         return None  # the common case, one regex call for a paragraph of the story
     return next(rule.name for rule in rules if rule.pattern.fullmatch(core))
 
@@ -122,7 +126,9 @@ def split_boilerplate(
     `texts` (a site's footer pasted twice, a "Share" row); the run of trailing
     lines ends at the first one that is neither boilerplate nor such a repeat.
     """
-    removed = {i for i, text in enumerate(texts) if match_boilerplate(text, rules)}
+    every = tuple(rules)
+    any_rule = _any_rule(every)
+    removed = {i for i, text in enumerate(texts) if _match(text, every, any_rule)}
     counts = Counter(text.strip() for text in texts)
     repeated: set[int] = set()
     for i in range(len(texts) - 1, -1, -1):

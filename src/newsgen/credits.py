@@ -144,9 +144,11 @@ def parse_contributor_line(text: str) -> tuple[str, ...] | None:
     core = text.strip().strip(_WRAPPERS).rstrip(".").strip(_WRAPPERS)
     if not core or len(core) > 300:
         return None
-    match = _CONTRIBUTED.fullmatch(core)
+    match = _CONTRIBUTED.fullmatch(core) if "contributed" in core else None
     if match:
         return _names_or_none(_WRITER_PREFIX.sub("", match.group("names"), count=1))
+    if not _CREDIT_CLAUSE.match(core):
+        return None  # its first clause cannot be a credit: most paragraphs end here
     names: list[str] = []
     for clause in re.split(r"\s*;\s*|\.\s+", core):
         clause_match = _CREDIT_CLAUSE.fullmatch(clause.strip())

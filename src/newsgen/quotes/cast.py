@@ -42,6 +42,7 @@ _CAPITALISED_RUN_RE = re.compile(
 # Heads of a definite description that can mean any business ("the company said").
 _BUSINESS_HEADS = frozenset(["company", "firm", "business", "utility", "operator", "group"])
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
+_POSSESSIVE_END_RE = re.compile(r"[\u2019']s?$")
 # Subject pronouns outside quotations: each refers to someone already named,
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
 # (Opening on the letter, not on "\b", lets the scan skip ahead: twice as fast.)
@@ -195,8 +196,11 @@ class Cast:
                 )
                 continue
             word = match.group()
-            if " " not in word and word.rstrip("\u2019's").lower() in NOT_NAMES:
-                continue  # "The", "Tuesday": never a name (as `_person_named` would find)
+            if " " not in word and "\u00a0" not in word:
+                if word.rstrip("\u2019's").lower() in NOT_NAMES:
+                    continue  # "The", "Tuesday": never a name (as `_person_named` would find)
+                if self._names_nobody(text, match, word):
+                    continue
             sentence = sentence_of.at(match.start())
             self.scanning = (paragraph, sentence, match.start())
             person = self._person_named(text, match)
@@ -206,9 +210,22 @@ class Cast:
                     if match.start() < nickname.start < match.end():
                         self._note_nickname(nickname, person.name)
 
+    def _names_nobody(self, text: str, match: re.Match[str], word: str) -> bool:
+        """A quick answer for most capitalised words ("Tuesday", "Geneva"): one word,
+        no honorific, no surname or candidate met so far, nor a misspelling of one
+        (`_person_named` would find no person)."""
+        if _HONORIFIC_RE.match(word):
+            return False
+        last = _POSSESSIVE_END_RE.sub("", word).lower()
+        if last in self.surnames or last in self.candidates:
+            return False
+        return not (
+            _PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last
+        )
+
     def _note_nickname(self, nickname: Nickname, name: str) -> None:
         """ "Bobby Scott" is "Robert C. Scott" once the text has named him so."""
-        surname = re.sub(r"[\u2019']s?$", "", nickname.surname)
+        surname = _POSSESSIVE_END_RE.sub("", nickname.surname)
         if name.split()[-1] == surname:
             self.nicknames.setdefault(f"{nickname.nickname} {surname}", name)
 
@@ -226,7 +243,7 @@ class Cast:
             mention = read_name(match.group())
             if mention is not None and mention.kind is MentionKind.NAME:
                 return self.add_person(mention.name, mention.role, mention.gender)
-        last = re.sub(r"[\u2019']s?$", "", words[-1]).lower()
+        last = _POSSESSIVE_END_RE.sub("", words[-1]).lower()
         if len(words) > 1:
             known = self._known_by_name(words, last)
             if known is None:
@@ -248,7 +265,7 @@ class Cast:
     def _known_by_name(self, words: list[str], last: str) -> _Person | None:
         """Someone already named, named again in full or by the end of their name
         ("Suu Kyi" after "Aung San Suu Kyi") with no title or verb to show it."""
-        name = " ".join([*words[:-1], re.sub(r"[\u2019']s?$", "", words[-1])])
+        name = " ".join([*words[:-1], _POSSESSIVE_END_RE.sub("", words[-1])])
         if name in self.people:
             return self.people[name]
         for full in self.surnames.get(last, ()):
@@ -269,7 +286,7 @@ class Cast:
                 or len(tail) == 3
             ):
                 break
-            tail.insert(0, re.sub(r"[\u2019']s?$", "", word))
+            tail.insert(0, _POSSESSIVE_END_RE.sub("", word))
         if len(tail) > 1:
             self.candidates.setdefault(last, " ".join(tail))
             self.recent_candidate = (*self.scanning, last)

@@ -73,7 +73,7 @@ class SentenceIndex:
 
     @classmethod
     def of(cls, text: str) -> SentenceIndex:
-        return cls(tuple(m.end() for m in SENTENCE_END_RE.finditer(text)))
+        return cls(tuple([m.end() for m in SENTENCE_END_RE.finditer(text)]))
 
     def at(self, offset: int) -> int:
         return bisect_right(self.ends, offset)

@@ -23,6 +23,7 @@ _NICKNAME_RE = re.compile(
     r"(?:”|\"|\u2019|')"
     r"[ \u00a0]+(?=([A-Z][\w\u2019'-]+))"
 )
+_OPENING_MARK_RE = re.compile("[“\"\u2018'][A-Z]")  # no nickname without one
 _MARKS = ("“”", '""', "\u2018\u2019", "''")
 
 
@@ -39,7 +40,7 @@ class Nickname:
 
 def find_nicknames(text: str) -> list[Nickname]:
     """The quoted nicknames between a given name and a surname in `text`."""
-    if "“" not in text and '"' not in text and "\u2018" not in text and "'" not in text:
+    if not _OPENING_MARK_RE.search(text):
         return []
     found: list[Nickname] = []
     for match in _NICKNAME_RE.finditer(text):

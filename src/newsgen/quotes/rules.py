@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgen.quotes.context import QuoteContext
 from newsgen.quotes.lexicon import (
@@ -60,14 +61,33 @@ _NOUN_BEFORE_RE = re.compile(
 _OF_MODIFIER_RE = re.compile(r"\bof[ \u00a0]+(?!them\b|us\b|whom\b|which\b)[\w-]+[ \u00a0]+$")
 
 
-def find_speech_verbs(text: str) -> list[re.Match[str]]:
+def find_speech_verbs(text: str) -> tuple[re.Match[str], ...]:
     """Speech verbs of `text`, leaving out the same words used as nouns ("his remarks")."""
-    return [
+    return _find_verbs(text, _SPEECH_VERB_RE)
+
+
+@lru_cache(maxsize=64)  # several rules read the same words around one quote
+def _find_verbs(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
+    """The matches of `verbs` (words of `SPEECH_VERBS`) in `text` that are verbs."""
+    return tuple(
         verb
-        for verb in _SPEECH_VERB_RE.finditer(text)
+        for verb in verbs.finditer(text)
         if not _NOUN_BEFORE_RE.search(text, max(0, verb.start() - 12), verb.start())
         and not _OF_MODIFIER_RE.search(text, max(0, verb.start() - 30), verb.start())
-    ]
+    )
+
+
+def find_verbs_among(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
+    """What `find_speech_verbs` finds in `text`, of the words `verbs` matches
+    (made by `speech_verbs_pattern`): the same filter, fewer words to look at."""
+    return _find_verbs(text, verbs)
+
+
+def speech_verbs_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for some `SPEECH_VERBS`, matching them where `find_speech_verbs` would."""
+    if not words <= SPEECH_VERBS:
+        raise ValueError(f"not speech verbs: {sorted(words - SPEECH_VERBS)}")
+    return re.compile(words_pattern(words, r"[\w\u2019'-]") + r"(?![\w\u2019'-])")
 
 
 def strip_auxiliaries(text: str) -> str:

@@ -5,14 +5,17 @@ by introducing the quotation after it ("… Kerry said:").
 
 from __future__ import annotations
 
-import re
-
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import SentenceIndex
-from newsgen.quotes.lexicon import words_pattern
 from newsgen.quotes.mentions import read_mention_after, read_mention_before
 from newsgen.quotes.names import MentionKind
-from newsgen.quotes.rules import find_speech_verbs, read_sentence_subject, strip_auxiliaries
+from newsgen.quotes.rules import (
+    find_speech_verbs,
+    find_verbs_among,
+    read_sentence_subject,
+    speech_verbs_pattern,
+    strip_auxiliaries,
+)
 from newsgen.quotes.spans import QuoteSpan
 
 # Verbs that make a sentence with no quotation an indirect-speech source.
@@ -32,7 +35,7 @@ _INDIRECT_VERBS = frozenset(
 )
 # Participles that report the speech of the sentence's subject (", arguing that …").
 _INDIRECT_PARTICIPLES = frozenset(["saying", "arguing", "adding", "warning", "insisting"])
-_INDIRECT_RE = re.compile(words_pattern(_INDIRECT_VERBS | _INDIRECT_PARTICIPLES, r"\w") + r"\b")
+_INDIRECT_RE = speech_verbs_pattern(_INDIRECT_VERBS | _INDIRECT_PARTICIPLES)
 _INDIRECT_KINDS = (MentionKind.NAME, MentionKind.ORGANIZATION, MentionKind.ANONYMOUS)
 
 
@@ -42,13 +45,16 @@ def find_indirect_sources(
     """Speakers of sentences with no quotation ("A senior official said …")."""
     found: list[tuple[int, Resolved]] = []
     begin = 0
-    if not _INDIRECT_RE.search(text):
+    cues = [verb.start() for verb in _INDIRECT_RE.finditer(text)]
+    if not cues:
         return found
     ends = [*sentence_of.ends, len(text)]
     for end in ends:
-        if not any(span.start < end and span.end > begin for span in spans):
+        if not any(begin <= cue < end for cue in cues):
+            pass  # no verb of indirect speech in this sentence
+        elif not any(span.start < end and span.end > begin for span in spans):
             sentence = text[begin:end]
-            for verb in find_speech_verbs(sentence):
+            for verb in find_verbs_among(sentence, _INDIRECT_RE):
                 word = verb.group().lower()
                 head = sentence[: verb.start()]
                 if word in _INDIRECT_PARTICIPLES and head.rstrip().endswith(","):

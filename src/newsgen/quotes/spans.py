@@ -115,7 +115,7 @@ def _single_spans(index: int, text: str) -> list[QuoteSpan]:
 
 def find_quote_spans(index: int, text: str) -> list[QuoteSpan]:
     """The quotation spans of paragraph `index`, in order."""
-    if any(mark in text for mark in DOUBLE_MARKS):
+    if _DOUBLE_RE.search(text):
         return _double_spans(index, text)
     if "\u2018" in text or "'" in text:
         return _single_spans(index, text)
