@@ -20,7 +20,12 @@ from newsgen.builder import ArticleStages, build_site
 from newsgen.config import load_config
 from newsgen.markup import render_body
 from newsgen.placement import PlacedArticle, place_article
-from newsgen.renderer import format_byline, format_plural, format_sourcing_line
+from newsgen.renderer import (
+    format_byline,
+    format_long_date,
+    format_plural,
+    format_sourcing_line,
+)
 
 Span = tuple[int, int, int]
 
@@ -309,3 +314,9 @@ def test_the_theme_wording_macros_still_work_in_a_site_template(
     assert not report.errors
     page = (site / "public" / "index.html").read_text()
     assert "2 votes||0 sources · 0 quotes|0" in page
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_long_date_names_the_month_in_english(month: int) -> None:
+    date = dt.datetime(2025, month, 9, 14, 30, tzinfo=dt.UTC)
+    assert format_long_date(date) == f"9 {date:%B} 2025"

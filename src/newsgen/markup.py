@@ -12,6 +12,7 @@ are markup. Each quotation is a `<q>` whose class says who said it:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,21 +48,25 @@ class Span:
 def render_body(article: PlacedArticle, speaker_url: Callable[[str | None], str | None]) -> Markup:
     """The body's HTML; `speaker_url(key)` is the link to a speaker's page, if any."""
     spans = _spans_by_paragraph(article)
+    # Each speaker's link looked up once per article, not once per quote and mention.
+    urls = {key: speaker_url(key) for key in {q.speaker_key for q in article.quotes}}
     html: list[str] = []
     open_list = False
     for index, paragraph in enumerate(article.analysed.article.paragraphs):
-        inner = _render_text(paragraph.text, spans.get(index, []), speaker_url)
-        if paragraph.kind is BlockKind.LIST_ITEM:
+        found = spans.get(index)
+        inner = _render_text(paragraph.text, found, urls.get) if found else escape(paragraph.text)
+        kind = paragraph.kind
+        if kind is BlockKind.LIST_ITEM:
             html.append(("" if open_list else "<ul>\n") + f"<li>{inner}</li>")
             open_list = True
             continue
         if open_list:
             html.append("</ul>")
             open_list = False
-        if paragraph.kind is BlockKind.HEADING:
+        if kind is BlockKind.HEADING:
             html.append(f"<h2>{inner}</h2>")
-        elif paragraph.kind is BlockKind.BLOCKQUOTE:
-            said_by = _speaker_attribute(spans.get(index, []), speaker_url)
+        elif kind is BlockKind.BLOCKQUOTE:
+            said_by = _speaker_attribute(found or [], urls.get)
             html.append(f"<blockquote{said_by}><p>{inner}</p></blockquote>")
         else:
             html.append(f"<p>{inner}</p>")
@@ -107,7 +112,7 @@ def _render_pieces(
     for mark in marks:
         if mark.start < position:
             continue
-        yield str(escape(text[position : mark.start]))
+        yield escape(text[position : mark.start])
         position = mark.end
         if isinstance(mark, Mention):
             url = speaker_url(mark.quote.speaker_key) or ""
@@ -120,10 +125,10 @@ def _render_pieces(
         yield f'<q{id_attr} class="{_quote_class(mark.quote)}"{said_by}>{words}</q>'
         if mark.last and (mark.quote.anonymous or mark.quote.speaker_key not in named):
             after = _after_closing_mark(text, position)
-            yield str(escape(text[position:after]))
+            yield escape(text[position:after])
             position = after
             yield _render_speaker(mark.quote, speaker_url)
-    yield str(escape(text[position:]))
+    yield escape(text[position:])
 
 
 def _quote_class(quote: PlacedQuote) -> str:
@@ -169,14 +174,20 @@ def _find_mentions(
 
 def _find_free(text: str, name: str, span: Span, taken: Sequence[Span | Mention]) -> int | None:
     """The start of the mention of `name` nearest the quote, outside every quote and link."""
-    if len(name) < 3:
+    if len(name) < 3 or name not in text:
         return None
     free = [
         match.start()
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        for match in _name_pattern(name).finditer(text)
         if all(match.end() <= t.start or match.start() >= t.end for t in taken)
     ]
     return min(free, key=lambda at: min(abs(at - span.end), abs(at - span.start)), default=None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """`name` as a whole word (kept: a site has more names than `re`'s own cache holds)."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _after_closing_mark(text: str, end: int) -> int:
