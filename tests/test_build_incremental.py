@@ -246,14 +246,23 @@ def test_a_damaged_cache_falls_back_to_a_full_build(
     assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
 
 
-def test_a_cached_article_that_cannot_be_unpickled_falls_back_to_a_full_build(
-    site: Path, tmp_path: Path, cast_stages: ArticleStages
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param("UPDATE articles SET summary = x'80049500', placed = x'8004'", id="rows"),
+        pytest.param("UPDATE summaries SET value = x'80049500'", id="summary chunks"),
+        # A pickled list holding one entry of the wrong shape.
+        pytest.param("UPDATE summaries SET value = x'80045d944b01612e'", id="chunk entries"),
+    ],
+)
+def test_a_cached_value_that_cannot_be_read_falls_back_to_a_full_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages, damage: str
 ) -> None:
     import sqlite3
 
     build_site(load_config(site), stages=cast_stages)
     with sqlite3.connect(cache_path(site)) as db:
-        db.execute("UPDATE articles SET summary = x'80049500', placed = x'8004'")
+        db.execute(damage)
     edit("ferry-fares.txt", "a tenth", "a fifth")(site)
     report = build_site(load_config(site), stages=cast_stages)
     assert report.written and report.processed == 3

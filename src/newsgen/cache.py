@@ -13,7 +13,10 @@ Tables:
   placed article and diagnostics (`summary` NULL when the file failed);
 - `pages`: per output file the digest of its inputs and the hash of its bytes;
 - `memos`: archive-wide results worth keeping (the related articles), with the digest
-  of what each was computed from.
+  of what each was computed from;
+- `summaries`: every article's summary and diagnostics again, as plain tuples in a few
+  dozen chunks (by a hash of the file's path), so that a rebuild reads them back in one
+  go per chunk instead of one row at a time, and an edit rewrites one chunk.
 
 Anything unexpected (a truncated file, another format, a failed unpickling) makes
 `open_cache` start from an empty cache: a full build, never wrong output.
@@ -21,20 +24,24 @@ Anything unexpected (a truncated file, another format, a failed unpickling) make
 
 from __future__ import annotations
 
+import operator
 import pickle
 import sqlite3
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsgen.article import Quote
 from newsgen.diagnostics import Diagnostic
-from newsgen.placement import PlacedArticle
+from newsgen.placement import ArticleSource, PlacedArticle, PlacedQuote, TagRef
 from newsgen.summary import ArticleSummary
 
 CACHE_DIR = ".newsgen-cache"
 CACHE_FILE = "build.sqlite"
-FORMAT = "newsgen-cache-4"
+FORMAT = "newsgen-cache-5"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,7 +52,11 @@ CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug);
 CREATE TABLE IF NOT EXISTS pages (
     path TEXT PRIMARY KEY, inputs TEXT NOT NULL, output TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS memos (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS summaries (chunk INTEGER PRIMARY KEY, value BLOB NOT NULL);
 """
+
+# How many chunks the summaries are stored in: an edit rewrites one (a 64th of them).
+SUMMARY_CHUNKS = 64
 
 
 class CacheError(Exception):
@@ -79,18 +90,99 @@ def pack(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+# A summary as plain values (tuples, strings, numbers, its date, enum members) without
+# its source path (the row or the chunk entry has it): no dataclass goes through pickle's
+# object protocol, and reading one back is a single pass of constructor calls.
+PlainSummary = tuple[Any, ...]
+# One article in a chunk of `summaries`: its path, content hash, plain summary (None:
+# the file failed) and its packed diagnostics.
+StoredSummary = tuple[str, str, PlainSummary | None, bytes]
+
+_quote_fields = operator.attrgetter(*Quote.__slots__)
+
+
+def plain_summary(summary: ArticleSummary) -> PlainSummary:
+    return (
+        summary.slug,
+        summary.headline,
+        summary.kicker,
+        summary.dek,
+        summary.byline,
+        summary.date,
+        summary.reading_minutes,
+        tuple([(t.name, t.slug) for t in summary.tags]),
+        tuple(
+            [
+                (_quote_fields(q.quote), q.speaker_name, q.speaker_key, q.role, q.kind, q.words)
+                for q in summary.quotes
+            ]
+        ),
+        tuple([(s.name, s.key, s.role, s.kind, s.quotes, s.word_share) for s in summary.sources]),
+        summary.digest,
+        summary.summary_digest,
+    )
+
+
+def summary_from_plain(source: Path, fields: PlainSummary, intern: bool) -> ArticleSummary:
+    """The summary of `source` stored as `fields`. `intern`: names, keys, roles and tags
+    each become one string for the whole build (a chunk read back shares them already:
+    pickle stored each string once)."""
+    try:
+        slug, headline, kicker, dek, byline, date, minutes, tags, quotes, sources, *digests = fields
+        if intern:
+            tags, quotes, sources = _interned(tags, quotes, sources)
+        return ArticleSummary(
+            source,
+            slug,
+            headline,
+            kicker,
+            dek,
+            byline,
+            date,
+            minutes,
+            tuple([TagRef(name, tag) for name, tag in tags]),
+            tuple(
+                [
+                    PlacedQuote(Quote(*said), name, key, role, kind, words)
+                    for said, name, key, role, kind, words in quotes
+                ]
+            ),
+            tuple([ArticleSource(*row) for row in sources]),
+            *digests,
+        )
+    except (TypeError, ValueError) as error:
+        raise CacheError(f"the cached summary of {source} is damaged ({error})") from error
+
+
+def _interned(tags: Any, quotes: Any, sources: Any) -> tuple[Any, Any, Any]:
+    def one(text: str | None) -> str | None:
+        return text and sys.intern(text)
+
+    return (
+        [(one(name), one(slug)) for name, slug in tags],
+        [
+            ((text, one(who), one(role), one(verb), *rest), one(name), one(key), one(r), *more)
+            for (text, who, role, verb, *rest), name, key, r, *more in quotes
+        ],
+        [(one(name), one(key), one(role), *rest) for name, key, role, *rest in sources],
+    )
+
+
 def pack_summary(summary: ArticleSummary) -> bytes:
-    """A summary without its source path (the row has it): building 10,000 `Path`s back
-    would be a tenth of the time a rebuild spends reading the summaries."""
-    return pack(tuple(getattr(summary, name) for name in ArticleSummary.__slots__[1:]))
+    return pack(plain_summary(summary))
 
 
 def unpack_summary(data: bytes, source: Path) -> ArticleSummary:
     """The summary of the content file `source`, as `pack_summary` stored it."""
     fields = _unpack(data)
-    if not isinstance(fields, tuple) or len(fields) != len(ArticleSummary.__slots__) - 1:
+    if not isinstance(fields, tuple):
         raise CacheError(f"the cached summary of {source} is a {type(fields).__name__}")
-    return ArticleSummary(source, *fields)
+    return summary_from_plain(source, fields, intern=True)
+
+
+def summary_chunk(path: str) -> int:
+    """Which chunk of `summaries` holds the content file `path` (stable across runs)."""
+    return zlib.crc32(path.encode("utf-8", "surrogatepass")) % SUMMARY_CHUNKS
 
 
 def unpack_diagnostics(data: bytes) -> tuple[Diagnostic, ...]:
@@ -129,14 +221,36 @@ class BuildCache:
         for row in self._query(query, ()):
             yield ArticleRow(*row)
 
-    def article_values(self) -> Iterator[tuple[str, bytes | None, bytes]]:
-        """(path, summary, diagnostics) of every content file, read one row at a time."""
-        rows = self._query("SELECT path, summary, diagnostics FROM articles", ())
+    def some_article_values(
+        self, paths: Iterable[str]
+    ) -> Iterator[tuple[str, bytes | None, bytes]]:
+        """(path, summary, diagnostics) of these content files."""
+        for path in paths:
+            row = self._query(
+                "SELECT summary, diagnostics FROM articles WHERE path = ?", (path,)
+            ).fetchone()
+            if row is None:
+                raise CacheError(f"{self.path}: no row for {path}")
+            yield path, row[0], bytes(row[1])
+
+    def summary_chunks(self) -> Iterator[tuple[int, list[StoredSummary]]]:
+        """Every stored chunk of summaries, read one at a time (at 100,000 articles their
+        bytes together would be a sixth of a gigabyte)."""
+        rows = self._query("SELECT chunk, value FROM summaries", ())
         try:
-            for path, summary, diagnostics in rows:
-                yield str(path), summary, bytes(diagnostics)
+            for number, value in rows:
+                entries = _unpack(value)
+                if not isinstance(entries, list):
+                    raise CacheError(f"chunk {number} of the summaries is not a list")
+                yield int(number), entries
         except sqlite3.Error as error:
             raise CacheError(f"{self.path}: {error}") from error
+
+    def put_summary_chunk(self, number: int, entries: list[StoredSummary]) -> None:
+        if entries:
+            self._query("INSERT OR REPLACE INTO summaries VALUES (?, ?)", (number, pack(entries)))
+        else:
+            self._query("DELETE FROM summaries WHERE chunk = ?", (number,))
 
     def signatures(self) -> dict[str, str]:
         return dict(self._query("SELECT path, signature FROM articles", ()).fetchall())
@@ -152,6 +266,7 @@ class BuildCache:
 
     def forget_all_articles(self) -> None:
         self._query("DELETE FROM articles", ())
+        self._query("DELETE FROM summaries", ())
 
     def forget_articles(self, paths: Iterable[str]) -> None:
         self._many("DELETE FROM articles WHERE path = ?", [(p,) for p in paths])

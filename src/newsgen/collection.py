@@ -5,7 +5,9 @@
                -> else load, analyse, place, summarise (in workers when many) -> cache row
 
 Removed and renamed files lose their rows. What comes out is the summary of every
-article (for the site index) and every file's diagnostics, in file order.
+article (for the site index) and every file's diagnostics, in file order. The reused
+summaries are read back from the cache's chunks of summaries (a few dozen reads, not
+one per file), and the chunks whose files changed are written again.
 """
 
 from __future__ import annotations
@@ -19,8 +21,13 @@ from newsgen.article import AnalysedArticle, Article, ArticleAnalysis, SourceLoc
 from newsgen.cache import (
     ArticleRow,
     BuildCache,
+    CacheError,
+    StoredSummary,
     pack,
     pack_summary,
+    plain_summary,
+    summary_chunk,
+    summary_from_plain,
     unpack_diagnostics,
     unpack_summary,
 )
@@ -105,6 +112,10 @@ class Collected:
     processed: int  # files loaded and analysed this time (the others came from the cache)
 
 
+# What is known of a content file: its summary (None: it failed) and its packed messages.
+Found = tuple[ArticleSummary | None, bytes]
+
+
 @dataclass(slots=True)
 class SummaryMemo:
     """Summaries kept from one build to the next by a long-running `newsgen serve`, so
@@ -112,13 +123,12 @@ class SummaryMemo:
     content hash, for one article key (a new key empties it)."""
 
     key: str = ""
-    summaries: dict[tuple[str, str], ArticleSummary] = field(default_factory=dict)
+    summaries: dict[tuple[str, str], Found] = field(default_factory=dict)
 
-    def recall(self, key: str, row: ArticleRow, summary: bytes, source: Path) -> ArticleSummary:
-        found = self.summaries.get((row.path, row.hash)) if key == self.key else None
-        return found if found is not None else unpack_summary(summary, source)
+    def recall(self, key: str, path: str, content: str) -> Found | None:
+        return self.summaries.get((path, content)) if key == self.key else None
 
-    def keep(self, key: str, kept: dict[tuple[str, str], ArticleSummary]) -> None:
+    def keep(self, key: str, kept: dict[tuple[str, str], Found]) -> None:
         self.key, self.summaries = key, kept
 
 
@@ -140,7 +150,7 @@ def collect_articles(
     memo: SummaryMemo | None = None,
 ) -> Collected:
     known = {row.path: row for row in cache.article_rows()}
-    reused: dict[str, ArticleRow] = {}
+    hashes: dict[str, str] = {}  # the content hash of every file on the site
     todo: list[SourceFile] = []
     for source in sources:
         row = known.get(source.name)
@@ -152,51 +162,84 @@ def collect_articles(
         if row is None:
             todo.append(source)
         else:
-            reused[row.path] = row
-    cache.forget_articles(known.keys() - {s.name for s in sources})
+            hashes[row.path] = row.hash
+    gone = known.keys() - {s.name for s in sources}
+    cache.forget_articles(gone)
     del known
-    # Each stored summary is read back (or recalled) one row at a time, and each new one
-    # as it arrives: no stored bytes pile up beside the summaries (bounded memory).
-    found: dict[str, tuple[ArticleSummary | None, bytes]] = {}
-    kept: dict[tuple[str, str], ArticleSummary] = {}
-    for path, stored, messages in cache.article_values():
-        row = reused.get(path)
-        if row is not None:
-            found[path] = (_read_summary(row, stored, state.key, memo, kept), messages)
+    found: dict[str, Found] = {}
+    if memo is not None:
+        for path, content in hashes.items():
+            recalled = memo.recall(state.key, path, content)
+            if recalled is not None:
+                found[path] = recalled
+    # The chunks of stored summaries that no longer match the files: rewritten below.
+    stale = {summary_chunk(path) for path in gone}
+    if len(found) < len(hashes):
+        stale |= _read_stored(cache, hashes, found)
     for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
         cache.put_article(row)
-        found[row.path] = (_read_summary(row, row.summary, state.key, memo, kept), row.diagnostics)
+        hashes[row.path] = row.hash
+        summary = None if row.summary is None else unpack_summary(row.summary, Path(row.path))
+        found[row.path] = (summary, row.diagnostics)
+        stale.add(summary_chunk(row.path))
         if progress is not None:
             progress("articles", done, len(todo))
+    _store_chunks(cache, stale, hashes, found)
     summaries: list[ArticleSummary] = []
     diagnostics: list[Diagnostic] = []
     for source in sources:
-        summary, said = found.pop(source.name)
+        summary, said = found[source.name]
         if said != NO_DIAGNOSTICS:
             diagnostics.extend(unpack_diagnostics(said))
         if summary is not None:
             summaries.append(summary)
     if memo is not None:
-        memo.keep(state.key, kept)
+        memo.keep(state.key, {(path, hashes[path]): value for path, value in found.items()})
     return Collected(tuple(summaries), tuple(diagnostics), len(todo))
 
 
-def _read_summary(
-    row: ArticleRow,
-    data: bytes | None,
-    key: str,
-    memo: SummaryMemo | None,
-    kept: dict[tuple[str, str], ArticleSummary],
-) -> ArticleSummary | None:
-    """The summary stored as `data` for `row` (None: the file failed), recalled from
-    `memo` when it has it; remembered in `kept` for the next build of a `newsgen serve`."""
-    if data is None:
-        return None
-    if memo is None:
-        return unpack_summary(data, Path(row.path))
-    summary = memo.recall(key, row, data, Path(row.path))
-    kept[(row.path, row.hash)] = summary
-    return summary
+def _read_stored(cache: BuildCache, hashes: dict[str, str], found: dict[str, Found]) -> set[int]:
+    """The stored summaries of the files in `hashes` not yet `found`, read into it a chunk
+    at a time; what no chunk has (or has for other bytes) is read from the file's row.
+    Returns the chunks that no longer match the files."""
+    stale: set[int] = set()
+    wanted = {path for path in hashes if path not in found}
+    for number, entries in cache.summary_chunks():
+        try:
+            for path, content, plain, said in entries:
+                if hashes.get(path) != content:  # a file gone or changed since
+                    stale.add(number)
+                elif path in wanted:
+                    wanted.discard(path)
+                    summary = (
+                        None
+                        if plain is None
+                        else summary_from_plain(Path(path), plain, intern=False)
+                    )
+                    found[path] = (summary, said)
+        except (TypeError, ValueError) as error:
+            raise CacheError(f"chunk {number} of the summaries is damaged ({error})") from error
+    for path, data, said in cache.some_article_values(sorted(wanted)):
+        found[path] = (None if data is None else unpack_summary(data, Path(path)), said)
+        stale.add(summary_chunk(path))
+    return stale
+
+
+def _store_chunks(
+    cache: BuildCache, stale: set[int], hashes: dict[str, str], found: dict[str, Found]
+) -> None:
+    """The chunks in `stale` written again from what was found for their files."""
+    if not stale:
+        return
+    chunks: dict[int, list[StoredSummary]] = {number: [] for number in stale}
+    for path in sorted(found):
+        chunk = chunks.get(summary_chunk(path))
+        if chunk is not None:
+            summary, said = found[path]
+            plain = None if summary is None else plain_summary(summary)
+            chunk.append((path, hashes[path], plain, said))
+    for number, entries in sorted(chunks.items()):
+        cache.put_summary_chunk(number, entries)
 
 
 NO_DIAGNOSTICS = pack(())
