@@ -65,15 +65,26 @@ def _mark_end(span: QuoteSpan, text: str) -> int:
     return at + 1 if span.closed and at < len(text) else at
 
 
-@dataclass(frozen=True, slots=True)
 class SentenceIndex:
-    """Which sentence of a paragraph an offset falls in."""
+    """Which sentence of a paragraph an offset falls in. The sentences are found
+    when first asked for: many paragraphs name nobody and need none."""
 
-    ends: tuple[int, ...]
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends: tuple[int, ...] | None = None
 
     @classmethod
     def of(cls, text: str) -> SentenceIndex:
-        return cls(tuple([m.end() for m in SENTENCE_END_RE.finditer(text)]))
+        return cls(text)
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Where each sentence but the last ends (past the space after it)."""
+        if self._ends is None:
+            self._ends = tuple([m.end() for m in SENTENCE_END_RE.finditer(self._text)])
+        return self._ends
 
     def at(self, offset: int) -> int:
         return bisect_right(self.ends, offset)
@@ -82,8 +93,8 @@ class SentenceIndex:
 def mask_asides(text: str, spans: list[QuoteSpan]) -> str:
     """`text` with the asides outside quotations blanked out (offsets unchanged):
     "Rep. Ann Lee (D-Ohio) said" reads "Rep. Ann Lee         said"."""
-    if "(" not in text and "," not in text:
-        return text
+    if "(" not in text and ("," not in text or "-" not in text):
+        return text  # neither aside can be there
     pieces: list[str] = []
     last = 0
     for match in _ASIDE_RE.finditer(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from newsgen.quotes.lexicon import (
     ANONYMOUS_HEADS,
@@ -102,6 +103,7 @@ def _read_plain_before(text: str) -> Mention | None:
     return read_common_noun_phrase(stripped)
 
 
+@lru_cache(maxsize=256)  # "he said", "Kerry said": the same words, in many sentences
 def read_mention_before(text: str) -> Mention | None:
     """The speaker phrase that ends `text`, with an appositive role if there is one."""
     stripped = text.rstrip()
@@ -196,6 +198,7 @@ def _read_name_with_appositives(body: str) -> Mention | None:
 _NUMBER_SLASH_RE = re.compile(r"(?<=\d)/(?=\d)")
 
 
+@lru_cache(maxsize=256)
 def read_mention_after(text: str) -> Mention | None:
     """The speaker phrase that opens `text` ("Kerry.", "Dmitri Trenin, an analyst with ...")."""
     lead = _NUMBER_SLASH_RE.sub("-", text.lstrip())  # "9/11 widow" reads as one word

@@ -6,8 +6,9 @@ phrase becomes, and how a capitalised phrase splits into title and name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from newsgen.quotes.lexicon import (
     FEMALE_NAMES,
@@ -128,6 +129,13 @@ def _drop_affiliation(words: list[str]) -> tuple[list[str], str | None]:
 
 def read_name(phrase: str, start: int = 0) -> Mention | None:
     """A capitalised phrase as a person (title split off) or an organization."""
+    mention = _read_name(phrase)
+    return replace(mention, start=start) if mention is not None and start else mention
+
+
+@lru_cache(maxsize=512)  # a name is read again in every sentence that names its person
+def _read_name(phrase: str) -> Mention | None:
+    start = 0
     words = [w for w in phrase.split() if w]
     while words and words[0].lower().rstrip(".,") in NOT_NAMES and words[0].lower() != "the":
         words = words[1:]

@@ -28,7 +28,9 @@ def read_common_noun_phrase(text: str) -> Mention | None:
     if not words or text[words[-1].end() :].strip():
         return None
     chosen: list[re.Match[str]] = []
-    for match in reversed(words[-8:]):
+    first = max(0, len(words) - 8)
+    for at in range(len(words) - 1, first - 1, -1):
+        match = words[at]
         low = match.group().lower()
         between = text[match.end() : chosen[0].start()] if chosen else ""
         if (
@@ -38,10 +40,11 @@ def read_common_noun_phrase(text: str) -> Mention | None:
         ):
             break
         chosen.insert(0, match)
-        if low in SOURCE_DETERMINERS:
-            earlier = [w for w in words if w.end() <= match.start()]
-            if not earlier or earlier[-1].group().lower() not in PREPOSITIONS:
-                break
+        # (the word before `match` is the one before it in `words`)
+        if low in SOURCE_DETERMINERS and (
+            at == 0 or words[at - 1].group().lower() not in PREPOSITIONS
+        ):
+            break
     if not chosen:
         return None
     det = chosen[0].group().lower() if chosen[0].group().lower() in SOURCE_DETERMINERS else None

@@ -61,26 +61,21 @@ _NOUN_BEFORE_RE = re.compile(
 _OF_MODIFIER_RE = re.compile(r"\bof[ \u00a0]+(?!them\b|us\b|whom\b|which\b)[\w-]+[ \u00a0]+$")
 
 
+@lru_cache(maxsize=64)  # several rules read the same words around one quote
 def find_speech_verbs(text: str) -> tuple[re.Match[str], ...]:
     """Speech verbs of `text`, leaving out the same words used as nouns ("his remarks")."""
-    return _find_verbs(text, _SPEECH_VERB_RE)
+    return find_verbs_among(text, _SPEECH_VERB_RE)
 
 
-@lru_cache(maxsize=64)  # several rules read the same words around one quote
-def _find_verbs(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
-    """The matches of `verbs` (words of `SPEECH_VERBS`) in `text` that are verbs."""
+def find_verbs_among(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
+    """What `find_speech_verbs` finds in `text`, of the words `verbs` matches
+    (made by `speech_verbs_pattern`): the same filter, fewer words to look at."""
     return tuple(
         verb
         for verb in verbs.finditer(text)
         if not _NOUN_BEFORE_RE.search(text, max(0, verb.start() - 12), verb.start())
         and not _OF_MODIFIER_RE.search(text, max(0, verb.start() - 30), verb.start())
     )
-
-
-def find_verbs_among(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
-    """What `find_speech_verbs` finds in `text`, of the words `verbs` matches
-    (made by `speech_verbs_pattern`): the same filter, fewer words to look at."""
-    return _find_verbs(text, verbs)
 
 
 def speech_verbs_pattern(words: frozenset[str]) -> re.Pattern[str]:
