@@ -24,7 +24,6 @@ Anything unexpected (a truncated file, another format, a failed unpickling) make
 
 from __future__ import annotations
 
-import operator
 import pickle
 import sqlite3
 import sys
@@ -34,10 +33,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsgen.article import Quote
 from newsgen.diagnostics import Diagnostic
-from newsgen.placement import ArticleSource, PlacedArticle, PlacedQuote, TagRef
-from newsgen.summary import ArticleSummary
+from newsgen.placement import PlacedArticle, TagRef
+from newsgen.summary import (
+    ArticleSummary,
+    StoredRows,
+    make_placed_quote,
+    make_source,
+    quote_rows,
+    source_rows,
+)
 
 CACHE_DIR = ".newsgen-cache"
 CACHE_FILE = "build.sqlite"
@@ -92,13 +97,12 @@ def pack(value: object) -> bytes:
 
 # A summary as plain values (tuples, strings, numbers, its date, enum members) without
 # its source path (the row or the chunk entry has it): no dataclass goes through pickle's
-# object protocol, and reading one back is a single pass of constructor calls.
+# object protocol, and reading one back makes the summary and its tags only (its quotes
+# and sources stay rows until a page reads them, see `summary.StoredRows`).
 PlainSummary = tuple[Any, ...]
 # One article in a chunk of `summaries`: its path, content hash, plain summary (None:
 # the file failed) and its packed diagnostics.
 StoredSummary = tuple[str, str, PlainSummary | None, bytes]
-
-_quote_fields = operator.attrgetter(*Quote.__slots__)
 
 
 def plain_summary(summary: ArticleSummary) -> PlainSummary:
@@ -111,22 +115,17 @@ def plain_summary(summary: ArticleSummary) -> PlainSummary:
         summary.date,
         summary.reading_minutes,
         tuple([(t.name, t.slug) for t in summary.tags]),
-        tuple(
-            [
-                (_quote_fields(q.quote), q.speaker_name, q.speaker_key, q.role, q.kind, q.words)
-                for q in summary.quotes
-            ]
-        ),
-        tuple([(s.name, s.key, s.role, s.kind, s.quotes, s.word_share) for s in summary.sources]),
+        quote_rows(summary.quotes),
+        source_rows(summary.sources),
         summary.digest,
         summary.summary_digest,
     )
 
 
-def summary_from_plain(source: Path, fields: PlainSummary, intern: bool) -> ArticleSummary:
-    """The summary of `source` stored as `fields`. `intern`: names, keys, roles and tags
-    each become one string for the whole build (a chunk read back shares them already:
-    pickle stored each string once)."""
+def summary_from_plain(source: str, fields: PlainSummary, intern: bool) -> ArticleSummary:
+    """The summary of `source` stored as `fields` (its quotes and sources are made when
+    first read). `intern`: names, keys, roles and tags each become one string for the
+    whole build (a chunk read back shares them already: pickle stored each string once)."""
     try:
         slug, headline, kicker, dek, byline, date, minutes, tags, quotes, sources, *digests = fields
         if intern:
@@ -141,13 +140,8 @@ def summary_from_plain(source: Path, fields: PlainSummary, intern: bool) -> Arti
             date,
             minutes,
             tuple([TagRef(name, tag) for name, tag in tags]),
-            tuple(
-                [
-                    PlacedQuote(Quote(*said), name, key, role, kind, words)
-                    for said, name, key, role, kind, words in quotes
-                ]
-            ),
-            tuple([ArticleSource(*row) for row in sources]),
+            StoredRows(quotes, make_placed_quote),
+            StoredRows(sources, make_source),
             *digests,
         )
     except (TypeError, ValueError) as error:
@@ -159,12 +153,14 @@ def _interned(tags: Any, quotes: Any, sources: Any) -> tuple[Any, Any, Any]:
         return text and sys.intern(text)
 
     return (
-        [(one(name), one(slug)) for name, slug in tags],
-        [
-            ((text, one(who), one(role), one(verb), *rest), one(name), one(key), one(r), *more)
-            for (text, who, role, verb, *rest), name, key, r, *more in quotes
-        ],
-        [(one(name), one(key), one(role), *rest) for name, key, role, *rest in sources],
+        tuple([(one(name), one(slug)) for name, slug in tags]),
+        tuple(
+            [
+                ((text, one(who), one(role), one(verb), *rest), one(name), one(key), one(r), *more)
+                for (text, who, role, verb, *rest), name, key, r, *more in quotes
+            ]
+        ),
+        tuple([(one(name), one(key), one(role), *rest) for name, key, role, *rest in sources]),
     )
 
 
@@ -172,7 +168,7 @@ def pack_summary(summary: ArticleSummary) -> bytes:
     return pack(plain_summary(summary))
 
 
-def unpack_summary(data: bytes, source: Path) -> ArticleSummary:
+def unpack_summary(data: bytes, source: str) -> ArticleSummary:
     """The summary of the content file `source`, as `pack_summary` stored it."""
     fields = _unpack(data)
     if not isinstance(fields, tuple):
@@ -271,7 +267,7 @@ class BuildCache:
     def forget_articles(self, paths: Iterable[str]) -> None:
         self._many("DELETE FROM articles WHERE path = ?", [(p,) for p in paths])
 
-    def read_placed(self, path: Path) -> PlacedArticle:
+    def read_placed(self, path: str | Path) -> PlacedArticle:
         """The whole placed article of a content file (for its page and the feed)."""
         row = self._query("SELECT placed FROM articles WHERE path = ?", (str(path),)).fetchone()
         if row is None or row[0] is None:

@@ -179,7 +179,7 @@ def collect_articles(
     for done, row in enumerate(map_tasks(process_file, todo, state, jobs), start=1):
         cache.put_article(row)
         hashes[row.path] = row.hash
-        summary = None if row.summary is None else unpack_summary(row.summary, Path(row.path))
+        summary = None if row.summary is None else unpack_summary(row.summary, row.path)
         found[row.path] = (summary, row.diagnostics)
         stale.add(summary_chunk(row.path))
         if progress is not None:
@@ -212,15 +212,13 @@ def _read_stored(cache: BuildCache, hashes: dict[str, str], found: dict[str, Fou
                 elif path in wanted:
                     wanted.discard(path)
                     summary = (
-                        None
-                        if plain is None
-                        else summary_from_plain(Path(path), plain, intern=False)
+                        None if plain is None else summary_from_plain(path, plain, intern=False)
                     )
                     found[path] = (summary, said)
         except (TypeError, ValueError) as error:
             raise CacheError(f"chunk {number} of the summaries is damaged ({error})") from error
     for path, data, said in cache.some_article_values(sorted(wanted)):
-        found[path] = (None if data is None else unpack_summary(data, Path(path)), said)
+        found[path] = (None if data is None else unpack_summary(data, path), said)
         stale.add(summary_chunk(path))
     return stale
 

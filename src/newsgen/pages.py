@@ -19,7 +19,7 @@ from typing import Any
 from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
 from newsgen.site import Site
-from newsgen.summary import digest_text
+from newsgen.summary import QUOTE_KEY, SOURCE_KEY, digest_text, quote_rows, source_rows
 
 
 class PageKind(StrEnum):
@@ -129,12 +129,17 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
 
 def _linked_speakers(site: Site, slugs: Iterable[str]) -> tuple[str, ...]:
     """The speakers whose pages the bodies of these articles link to."""
+    speakers = site.speaker_by_key
     keys: dict[str, None] = {}
     for slug in slugs:
         article = site.article_by_slug[slug]
-        keys.update(dict.fromkeys(s.key for s in article.sources if s.key))
-        keys.update(dict.fromkeys(q.speaker_key for q in article.quotes if q.speaker_key))
-    return tuple(k for k in keys if k in site.speaker_by_key)
+        for row in source_rows(article.sources):
+            if row[SOURCE_KEY] in speakers:
+                keys[row[SOURCE_KEY]] = None
+        for row in quote_rows(article.quotes):
+            if row[QUOTE_KEY] in speakers:
+                keys[row[QUOTE_KEY]] = None
+    return tuple(keys)
 
 
 def _plan_home(slugs: tuple[str, ...], size: int) -> Iterator[PageSpec]:

@@ -13,11 +13,21 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
 from newsgen.placement import PlacedQuote, make_slug
-from newsgen.summary import ArticleSummary, digest_text
+from newsgen.summary import (
+    QUOTE_KEY,
+    QUOTE_KIND,
+    QUOTE_NAME,
+    QUOTE_ROLE,
+    ArticleSummary,
+    QuoteRow,
+    digest_text,
+    quote_rows,
+)
 
 RELATED_COUNT = 3
 RELATED_WINDOW = 12
@@ -25,11 +35,16 @@ RELATED_WINDOW = 12
 
 @dataclass(frozen=True, slots=True)
 class SpeakerQuote:
-    """One quote on a speaker's page: which article, and the role the speaker had then."""
+    """One quote on a speaker's page: which article, and the quote (with the role the
+    speaker had then), found in the article's quotes when a page shows it."""
 
     article: str
-    quote: PlacedQuote
+    quotes: Sequence[PlacedQuote]  # the article's
     number: int  # the quote's position in its article (its id there is quote-<number>)
+
+    @property
+    def quote(self) -> PlacedQuote:
+        return self.quotes[self.number - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,46 +186,49 @@ def _keep_unique_slugs(
 ) -> tuple[list[ArticleSummary], list[Diagnostic]]:
     kept: dict[str, ArticleSummary] = {}
     problems: list[Diagnostic] = []
-    for article in sorted(placed, key=lambda a: str(a.source)):
+    for article in sorted(placed, key=lambda a: a.source):
         source = article.source
         if not article.slug:
-            message = f"the slug of {source.name!r} has no letters or digits"
-            problems.append(Diagnostic(SourceLocation(source), message))
+            message = f"the slug of {Path(source).name!r} has no letters or digits"
+            problems.append(Diagnostic(SourceLocation(Path(source)), message))
         elif article.slug in kept:
             first = kept[article.slug].source
             message = (
                 f"writes the same page articles/{article.slug}/ as {first}; "
                 "give one of them another slug in its front-matter"
             )
-            problems.append(Diagnostic(SourceLocation(source), message))
+            problems.append(Diagnostic(SourceLocation(Path(source)), message))
         else:
             kept[article.slug] = article
     return list(kept.values()), problems
 
 
 def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ...]:
-    quotes: dict[str, list[SpeakerQuote]] = defaultdict(list)
+    # Who said what, from the quotes' rows: no quote is made into an object here.
+    quotes: dict[str, list[tuple[SpeakerQuote, QuoteRow]]] = defaultdict(list)
     for article in articles:
-        for number, quote in enumerate(article.quotes, start=1):
-            if quote.speaker_key:
-                quotes[quote.speaker_key].append(SpeakerQuote(article.slug, quote, number))
+        article_quotes = article.quotes
+        for number, row in enumerate(quote_rows(article_quotes), start=1):
+            if row[QUOTE_KEY]:
+                said = SpeakerQuote(article.slug, article_quotes, number)
+                quotes[row[QUOTE_KEY]].append((said, row))
     digests = {a.slug: a.summary_digest for a in articles}
     speakers: list[SiteSpeaker] = []
     used_slugs: set[str] = set()
     ranked = sorted(quotes.items(), key=lambda item: (-len(item[1]), item[0]))
-    for key, said in ranked:
-        names = Counter(q.quote.speaker_name or key for q in said)
+    for key, found in ranked:
+        rows = [row for _, row in found]
+        names = Counter(row[QUOTE_NAME] or key for row in rows)
         name = min(names, key=lambda n: (-names[n], n))
-        kinds = Counter(q.quote.kind or SpeakerKind.PERSON for q in said)
+        kinds = Counter(row[QUOTE_KIND] or SpeakerKind.PERSON for row in rows)
         slug = _unique_slug(make_slug(name) or "speaker", used_slugs)
-        roles = tuple(r for r in dict.fromkeys(q.quote.role for q in said if q.quote.role) if r)
+        roles = tuple(r for r in dict.fromkeys(row[QUOTE_ROLE] for row in rows) if r)
         kind = min(kinds, key=lambda k: (-kinds[k], str(k)))
-        slugs = tuple(dict.fromkeys(q.article for q in said))
-        shown = (key, name, slug, kind, roles, [(q.article, q.number) for q in said])
+        theirs = tuple(q for q, _ in found)
+        slugs = tuple(dict.fromkeys(q.article for q in theirs))
+        shown = (key, name, slug, kind, roles, [(q.article, q.number) for q in theirs])
         digest = digest_text(repr(shown) + "".join(digests[s] for s in slugs))
-        speakers.append(
-            SiteSpeaker(key, name, slug, kind, roles, tuple(said), slugs, digest=digest)
-        )
+        speakers.append(SiteSpeaker(key, name, slug, kind, roles, theirs, slugs, digest=digest))
     return tuple(speakers)
 
 
@@ -250,7 +268,7 @@ def _find_related(
     """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
     every_keys = [
         sorted(
-            {f"s:{q.speaker_key}" for q in article.quotes if q.speaker_key}
+            {f"s:{row[QUOTE_KEY]}" for row in quote_rows(article.quotes) if row[QUOTE_KEY]}
             | {f"t:{t.slug}" for t in article.tags}
         )
         for article in articles
