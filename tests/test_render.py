@@ -21,6 +21,7 @@ from newsgen.config import load_config
 from newsgen.markup import render_body
 from newsgen.placement import PlacedArticle, place_article
 from newsgen.renderer import (
+    Fragments,
     format_byline,
     format_long_date,
     format_plural,
@@ -320,3 +321,25 @@ def test_the_theme_wording_macros_still_work_in_a_site_template(
 def test_long_date_names_the_month_in_english(month: int) -> None:
     date = dt.datetime(2025, month, 9, 14, 30, tzinfo=dt.UTC)
     assert format_long_date(date) == f"9 {date:%B} 2025"
+
+
+@pytest.mark.parametrize(
+    ("limit", "keys", "renders"),
+    [
+        (10, ["a", "b", "a", "a", "b"], ["a", "b"]),
+        (2, ["a", "b", "c", "a"], ["a", "b", "c", "a"]),  # full: forgotten, rendered again
+    ],
+    ids=["each key rendered once", "forgotten when full"],
+)
+def test_fragments_are_rendered_once_per_key(
+    limit: int, keys: list[str], renders: list[str]
+) -> None:
+    rendered: list[str] = []
+
+    def render(key: str) -> str:
+        rendered.append(key)
+        return f"<p>{key}</p>"
+
+    fragment = Fragments(limit)
+    assert [fragment(key, render, key) for key in keys] == [f"<p>{key}</p>" for key in keys]
+    assert rendered == renders

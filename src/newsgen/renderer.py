@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,35 @@ class RenderError(Exception):
         return str(self.diagnostic)
 
 
+# Fragments kept per process before they are forgotten and rendered again: an article
+# card takes about 0.8 kB, so some 16 MB at most.
+FRAGMENTS_KEPT = 20_000
+
+
+class Fragments:
+    """Markup that depends on its key alone, rendered once per build and then reused.
+
+    A template calls `fragment(key, macro, *args)`: the first time with that key it is
+    `macro(*args)`, afterwards the same markup. The theme's article cards use it (key:
+    the article, the heading and the root): a card shows on several pages of a build
+    (the home page, its tags' pages, its neighbours' related articles).
+    """
+
+    def __init__(self, limit: int = FRAGMENTS_KEPT) -> None:
+        self._kept: dict[Hashable, Any] = {}
+        self._limit = limit
+
+    def __call__(self, key: Hashable, render: Callable[..., Any], *args: Any) -> Any:
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= self._limit:
+                self._kept.clear()
+            kept = self._kept[key] = render(*args)
+        return kept
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
+    """The build's Jinja environment (one per build: fragments are kept in it)."""
     loaders: list[jinja2.BaseLoader] = []
     if config.templates_dir.is_dir():
         loaders.append(jinja2.FileSystemLoader(config.templates_dir))
@@ -80,6 +108,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         search_entries=index_entries,
         news_article_data=functools.partial(describe_news_article, config),
         Share=Share,
+        fragment=Fragments(),
         # The wording of counts and bylines, as _macros.html's plural, byline,
         # credited_count and sourcing_line macros had it, without a macro call each.
         format_plural=format_plural,
