@@ -133,6 +133,11 @@ def read_name(phrase: str, start: int = 0) -> Mention | None:
     return replace(mention, start=start) if mention is not None and start else mention
 
 
+def forget_names() -> None:
+    """Empty the cache of `read_name`."""
+    _read_name.cache_clear()
+
+
 @lru_cache(maxsize=512)  # a name is read again in every sentence that names its person
 def _read_name(phrase: str) -> Mention | None:
     start = 0
