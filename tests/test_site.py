@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from newsgen.article import (
     SpeakerKind,
 )
 from newsgen.placement import make_slug, place_article
-from newsgen.site import RelatedMemo, index_site
+from newsgen.site import IndexMemo, index_site
 from newsgen.summary import ArticleSummary, summarise_article
 
 UTC = dt.UTC
@@ -217,7 +218,7 @@ RELATED_ARCHIVE = [
 def test_kept_related_articles_are_reused_only_when_their_inputs_are_the_same(
     change: Any, recomputed: bool
 ) -> None:
-    memo = RelatedMemo()
+    memo = IndexMemo()
     first = index_site(RELATED_ARCHIVE, memo).site.related
     kept = memo.related
     changed = change(RELATED_ARCHIVE)
@@ -225,3 +226,45 @@ def test_kept_related_articles_are_reused_only_when_their_inputs_are_the_same(
     assert again == index_site(changed).site.related  # the same as without a memo
     assert (memo.related is not kept) == recomputed
     assert first["c"] == ("d", "a")  # those sharing its tag, newest first
+
+
+def with_body_edited(summary: ArticleSummary) -> ArticleSummary:
+    """The summary after an edit of the body alone: only the whole article's digest moves."""
+    return replace(summary, digest=summary.digest + "-edited")
+
+
+@pytest.mark.parametrize(
+    ("change", "speakers_kept", "related_kept"),
+    [
+        pytest.param(lambda s: s, True, True, id="nothing"),
+        pytest.param(
+            lambda s: [*s[:3], with_body_edited(s[3])], True, True, id="a body edited"
+        ),
+        pytest.param(
+            lambda s: [*s[:2], placed("c", (("Tomas Reyes", "Three, said again"),), day=3,
+                                      tags=("water",)), s[3]],
+            False,
+            True,
+            id="a quote edited",
+        ),
+        pytest.param(
+            lambda s: [*s[:3], placed("d", (("Tomas Reyes", "Four"),), day=4, tags=("roads",))],
+            False,
+            False,
+            id="a speaker added",
+        ),
+        pytest.param(lambda s: s[1:], False, False, id="an article removed"),
+    ],
+)  # fmt: skip
+def test_the_kept_index_is_reused_only_for_the_same_articles(
+    change: Any, speakers_kept: bool, related_kept: bool
+) -> None:
+    memo = IndexMemo()
+    index_site(RELATED_ARCHIVE, memo)
+    speakers, related = memo.speakers, memo.related
+    changed = change(RELATED_ARCHIVE)
+    again = index_site(changed, memo).site
+    fresh = index_site(changed).site  # without a memo
+    assert again == fresh
+    assert [list(s.quotes) for s in again.speakers] == [list(s.quotes) for s in fresh.speakers]
+    assert (memo.speakers is speakers, memo.related is related) == (speakers_kept, related_kept)

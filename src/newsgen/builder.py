@@ -42,7 +42,7 @@ from newsgen.pages import plan_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
 from newsgen.renderer import THEME_DIR, RenderError
-from newsgen.site import RelatedMemo, index_site
+from newsgen.site import IndexMemo, Month, SiteTag, index_site
 from newsgen.summary import digest_text
 from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
 
@@ -182,11 +182,11 @@ def _build(
     diagnostics = list(collected.diagnostics)
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
-    related = _recall_related(cache)
-    known_related = related.key
-    indexed = index_site(collected.summaries, related)
-    if write and related.key != known_related:
-        cache.put_memo("related", related.key, related.related)
+    kept = _recall_index(cache)
+    known = (kept.key, kept.related_key)
+    indexed = index_site(collected.summaries, kept)
+    if write and (kept.key, kept.related_key) != known:
+        cache.put_memo("index", kept.key, _kept_index(kept))
         # Committed now: the render workers read the cache, and a write still open
         # (large enough to spill to the file, as at 100,000 articles) locks them out.
         cache.commit()
@@ -228,14 +228,27 @@ def _build(
     return report
 
 
-def _recall_related(cache: BuildCache) -> RelatedMemo:
-    kept = cache.get_memo("related")
+def _recall_index(cache: BuildCache) -> IndexMemo:
+    """What the last build's index found (see `site.IndexMemo`)."""
+    kept = cache.get_memo("index")
     if kept is None:
-        return RelatedMemo()
-    key, related = kept
-    if not isinstance(related, dict):
-        raise CacheError("the kept related articles are not a mapping")
-    return RelatedMemo(key, related)
+        return IndexMemo()
+    try:
+        memo = IndexMemo(*kept[1])
+    except TypeError as error:
+        raise CacheError(f"the kept site index is damaged ({error})") from error
+    if not (
+        isinstance(memo.speakers, tuple)
+        and all(isinstance(t, SiteTag) for t in memo.tags)
+        and all(isinstance(m, Month) for m in memo.months)
+        and isinstance(memo.related, dict)
+    ):
+        raise CacheError("the kept site index is not one")
+    return memo
+
+
+def _kept_index(memo: IndexMemo) -> tuple[object, ...]:
+    return (memo.key, memo.speakers, memo.tags, memo.months, memo.related_key, memo.related)
 
 
 def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:

@@ -211,11 +211,10 @@ class BuildCache:
         self._query("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # --- articles -----------------------------------------------------------------------
-    def article_rows(self) -> Iterator[ArticleRow]:
-        """Every content file's row without its stored values (summary, body, messages)."""
-        query = "SELECT path, signature, hash, slug, NULL, NULL, x'' FROM articles"
-        for row in self._query(query, ()):
-            yield ArticleRow(*row)
+    def article_states(self) -> dict[str, tuple[str, str]]:
+        """Every content file's stat signature and content hash, by path."""
+        rows = self._query("SELECT path, signature, hash FROM articles", ()).fetchall()
+        return {path: (signature, content) for path, signature, content in rows}
 
     def some_article_values(
         self, paths: Iterable[str]

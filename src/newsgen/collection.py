@@ -149,20 +149,21 @@ def collect_articles(
     progress: Progress | None,
     memo: SummaryMemo | None = None,
 ) -> Collected:
-    known = {row.path: row for row in cache.article_rows()}
+    known = cache.article_states()
     hashes: dict[str, str] = {}  # the content hash of every file on the site
     todo: list[SourceFile] = []
     for source in sources:
-        row = known.get(source.name)
-        if row is not None and row.signature != source.signature:
-            if hash_source(source.path) == row.hash:  # touched, not changed
-                cache.put_article_signature(row.path, source.signature)
+        path = source.name
+        signature, content = known.get(path, ("", ""))
+        if signature and signature != source.signature:
+            if hash_source(source.path) == content:  # touched, not changed
+                cache.put_article_signature(path, source.signature)
             else:
-                row = None
-        if row is None:
-            todo.append(source)
+                signature = ""
+        if signature:
+            hashes[path] = content
         else:
-            hashes[row.path] = row.hash
+            todo.append(source)
     gone = known.keys() - {s.name for s in sources}
     cache.forget_articles(gone)
     del known

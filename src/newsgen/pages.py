@@ -274,27 +274,25 @@ def page_inputs(site: Site, key: str) -> Callable[[PageSpec], str]:
     months = digest_text(repr(site.months))
     newest = repr(_newest_date(site))
 
-    by_slug = site.article_by_slug
+    wholes = {a.slug: a.digest for a in site.articles}
+    cards = {a.slug: a.summary_digest for a in site.articles}
+    speakers = {k: s.digest for k, s in site.speaker_by_key.items()}
 
     def inputs(spec: PageSpec) -> str:
+        kind, articles = spec.kind, spec.articles
+        if kind is PageKind.ARTICLE:  # its own article whole, the others' cards, speaker links
+            parts = [key, _describe(spec), wholes[articles[0]]]
+            parts += [cards[slug] for slug in articles[1:] if slug]
+            parts += [links[k] for k in spec.speakers]
+            return digest_text("\n".join(parts))
         parts = [key, _describe(spec)]
-        articles = spec.articles
-        if spec.kind in WHOLE_ARTICLES:
-            parts.extend(by_slug[slug].digest for slug in articles if slug)
-        elif spec.kind is PageKind.ARTICLE:  # its own article whole, the others' cards
-            parts.append(by_slug[articles[0]].digest)
-            parts.extend(by_slug[slug].summary_digest for slug in articles[1:] if slug)
-        else:
-            parts.extend(by_slug[slug].summary_digest for slug in articles if slug)
-        if spec.kind in LINKED_SPEAKERS:
-            parts.extend(links[k] for k in spec.speakers)
-        else:
-            parts.extend(site.speaker_by_key[k].digest for k in spec.speakers)
-        if spec.kind is not PageKind.ARTICLE:  # an article page shows its own tag list
-            parts.extend(tags[slug] for slug in spec.tags)
-        if spec.kind in SITE_WIDE or spec.kind is PageKind.ARCHIVE:
+        shown = wholes if kind in WHOLE_ARTICLES else cards
+        parts += [shown[slug] for slug in articles if slug]
+        parts += [(links if kind in LINKED_SPEAKERS else speakers)[k] for k in spec.speakers]
+        parts += [tags[slug] for slug in spec.tags]
+        if kind in SITE_WIDE or kind is PageKind.ARCHIVE:
             parts.append(months)
-        if spec.kind in SITE_WIDE:
+        if kind in SITE_WIDE:
             parts.append(newest)
         return digest_text("\n".join(parts))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from newsgen.summary import (
     QUOTE_ROLE,
     ArticleSummary,
     QuoteRow,
+    StoredRows,
     digest_text,
     quote_rows,
 )
@@ -68,7 +70,7 @@ class SiteSpeaker:
     slug: str
     kind: SpeakerKind
     roles: tuple[str, ...]
-    quotes: tuple[SpeakerQuote, ...]
+    quotes: Sequence[SpeakerQuote]  # `StoredRows`: made when a page shows them
     articles: tuple[str, ...]
     digest: str = ""  # of everything above and the summaries of the articles quoting them
 
@@ -139,40 +141,95 @@ class IndexedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
+# A speaker as the index memo keeps them: key, name, slug, kind, roles, the (article slug,
+# number) of each quote, the articles quoting them, and their digest.
+SpeakerRow = tuple[
+    str, str, str, SpeakerKind, tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...], str
+]
+
+
 @dataclass(slots=True)
-class RelatedMemo:
-    """The related articles of the last build, and the digest of what they came from (each
-    article's slug and speakers and tags, in order): an edit that changes none of these
-    reuses them instead of comparing the whole archive again."""
+class IndexMemo:
+    """What the last build's index found, for a rebuild to take as it is when its inputs
+    are the same (`index_site` reads and updates it):
+
+    - `key`: the digest of every article's slug and summary digest, newest first. When
+      it is the same, so are the speakers (kept as rows), tags and months: an edit of an
+      article's body alone changes none of them.
+    - `related_key`: the digest of every article's slug, speakers and tags, in order.
+      When it is the same, so are the related articles: an edited headline or quote
+      changes `key` but not this, and comparing the archive again is the dearest part."""
 
     key: str = ""
+    speakers: tuple[SpeakerRow, ...] = ()
+    tags: tuple[SiteTag, ...] = ()
+    months: tuple[Month, ...] = ()
+    related_key: str = ""
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def index_site(
-    placed: Iterable[ArticleSummary], related_memo: RelatedMemo | None = None
-) -> IndexedSite:
-    """The site index of these articles; `related_memo` is read and updated when given."""
+def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) -> IndexedSite:
+    """The site index of these articles; `memo` is read and updated when given."""
+    memo = memo if memo is not None else IndexMemo()
     articles, diagnostics = _keep_unique_slugs(placed)
     ordered = tuple(sorted(articles, key=_newest_first))
+    by_slug = {a.slug: a for a in ordered}
     slugs = [a.slug for a in ordered]
-    speakers = _index_speakers(ordered)
-    tags = _index_tags(ordered)
+    key = digest_text("\n".join(a.slug + "\t" + a.summary_digest for a in ordered))
+    speakers = _recall_speakers(memo, key, by_slug)
+    if speakers is None:
+        speakers = _index_speakers(ordered)
+        memo.key, memo.speakers = "", tuple(_speaker_row(s) for s in speakers)
+        memo.tags, memo.months = _index_tags(ordered), _index_months(ordered)
+        memo.related = _find_related(ordered, memo)
+        memo.key = key
     return IndexedSite(
         Site(
             articles=ordered,
-            article_by_slug={a.slug: a for a in ordered},
+            article_by_slug=by_slug,
             speakers=speakers,
             speaker_by_key={s.key: s for s in speakers},
-            tags=tags,
-            tag_by_slug={t.slug: t for t in tags},
-            months=_index_months(ordered),
+            tags=memo.tags,
+            tag_by_slug={t.slug: t for t in memo.tags},
+            months=memo.months,
             newer={older: newer for newer, older in itertools.pairwise(slugs)},
             older=dict(itertools.pairwise(slugs)),
-            related=_find_related(ordered, related_memo or RelatedMemo()),
+            related=memo.related,
         ),
         tuple(diagnostics),
     )
+
+
+def _speaker_row(speaker: SiteSpeaker) -> SpeakerRow:
+    said = tuple((q.article, q.number) for q in speaker.quotes)
+    return (*_SPEAKER_HEAD(speaker), said, speaker.articles, speaker.digest)
+
+
+_SPEAKER_HEAD = operator.attrgetter("key", "name", "slug", "kind", "roles")
+
+
+def _recall_speakers(
+    memo: IndexMemo, key: str, by_slug: Mapping[str, ArticleSummary]
+) -> tuple[SiteSpeaker, ...] | None:
+    """The memo's speakers for the articles `by_slug` (None: not the same articles)."""
+    if key != memo.key:
+        return None
+    try:
+        return tuple(
+            SiteSpeaker(
+                speaker,
+                name,
+                slug,
+                kind,
+                roles,
+                StoredRows(tuple([(a, by_slug[a].quotes, n) for a, n in said]), make_speaker_quote),
+                articles,
+                digest,
+            )
+            for speaker, name, slug, kind, roles, said, articles, digest in memo.speakers
+        )
+    except (KeyError, TypeError, ValueError):  # a memo not made for these: index them again
+        return None
 
 
 def _newest_first(article: ArticleSummary) -> tuple[int, float, str]:
@@ -204,32 +261,36 @@ def _keep_unique_slugs(
 
 
 def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ...]:
-    # Who said what, from the quotes' rows: no quote is made into an object here.
-    quotes: dict[str, list[tuple[SpeakerQuote, QuoteRow]]] = defaultdict(list)
+    # Who said what, from the quotes' rows; each speaker's quotes are `StoredRows` of
+    # (article slug, the article's quotes, number): no object is made per quote here.
+    quotes: dict[str, list[tuple[str, Sequence[PlacedQuote], int, QuoteRow]]] = defaultdict(list)
     for article in articles:
-        article_quotes = article.quotes
+        slug, article_quotes = article.slug, article.quotes
         for number, row in enumerate(quote_rows(article_quotes), start=1):
             if row[QUOTE_KEY]:
-                said = SpeakerQuote(article.slug, article_quotes, number)
-                quotes[row[QUOTE_KEY]].append((said, row))
+                quotes[row[QUOTE_KEY]].append((slug, article_quotes, number, row))
     digests = {a.slug: a.summary_digest for a in articles}
     speakers: list[SiteSpeaker] = []
     used_slugs: set[str] = set()
     ranked = sorted(quotes.items(), key=lambda item: (-len(item[1]), item[0]))
     for key, found in ranked:
-        rows = [row for _, row in found]
+        rows = [row for *_, row in found]
         names = Counter(row[QUOTE_NAME] or key for row in rows)
         name = min(names, key=lambda n: (-names[n], n))
         kinds = Counter(row[QUOTE_KIND] or SpeakerKind.PERSON for row in rows)
         slug = _unique_slug(make_slug(name) or "speaker", used_slugs)
         roles = tuple(r for r in dict.fromkeys(row[QUOTE_ROLE] for row in rows) if r)
         kind = min(kinds, key=lambda k: (-kinds[k], str(k)))
-        theirs = tuple(q for q, _ in found)
-        slugs = tuple(dict.fromkeys(q.article for q in theirs))
-        shown = (key, name, slug, kind, roles, [(q.article, q.number) for q in theirs])
+        slugs = tuple(dict.fromkeys(said[0] for said in found))
+        shown = (key, name, slug, kind, roles, [(said[0], said[2]) for said in found])
         digest = digest_text(repr(shown) + "".join(digests[s] for s in slugs))
+        theirs = StoredRows(tuple([said[:3] for said in found]), make_speaker_quote)
         speakers.append(SiteSpeaker(key, name, slug, kind, roles, theirs, slugs, digest=digest))
     return tuple(speakers)
+
+
+def make_speaker_quote(row: tuple[str, Sequence[PlacedQuote], int]) -> SpeakerQuote:
+    return SpeakerQuote(*row)
 
 
 def _unique_slug(slug: str, used: set[str]) -> str:
@@ -263,7 +324,7 @@ def _index_months(articles: Sequence[ArticleSummary]) -> tuple[Month, ...]:
 
 
 def _find_related(
-    articles: Sequence[ArticleSummary], memo: RelatedMemo
+    articles: Sequence[ArticleSummary], memo: IndexMemo
 ) -> dict[str, tuple[str, ...]]:
     """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
     every_keys = [
@@ -276,8 +337,8 @@ def _find_related(
     key = digest_text(
         "\n".join(a.slug + "\t" + "\t".join(k) for a, k in zip(articles, every_keys, strict=True))
     )
-    if key != memo.key:
-        memo.key, memo.related = key, _compare_related(articles, every_keys)
+    if key != memo.related_key:
+        memo.related_key, memo.related = key, _compare_related(articles, every_keys)
     return memo.related
 
 
