@@ -181,13 +181,27 @@ class Cast:
         """Record every person named in `text` outside the `hidden` (quoted) ranges,
         who each subject pronoun there refers to, and the `nicknames` given inside
         a name (blanked out of `text`)."""
-        matches = list(_CAPITALISED_RUN_RE.finditer(text))
-        pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text))
+        # The text around the quotations, read piece by piece (a quotation opens
+        # with a mark no name can run through, so the pieces read as the whole).
+        edges = [0, *(edge for span in hidden for edge in span), len(text)]
+        for begin, end in zip(edges[::2], edges[1::2], strict=True):
+            if begin < end:
+                self._scan_piece(paragraph, text, begin, end, sentence_of, nicknames)
+
+    def _scan_piece(
+        self,
+        paragraph: int,
+        text: str,
+        begin: int,
+        end: int,
+        sentence_of: SentenceIndex,
+        nicknames: Sequence[Nickname],
+    ) -> None:
+        matches = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
+        pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text, begin, end))
         if pronouns:
             matches = sorted([*matches, *pronouns], key=lambda m: m.start())
         for match in matches:
-            if hidden and any(start <= match.start() < end for start, end in hidden):
-                continue
             if match.re is _SUBJECT_PRONOUN_RE:
                 low = match.group().lower()
                 pronoun = Mention(low, MentionKind.PRONOUN, gender=PRONOUNS[low])

@@ -23,7 +23,13 @@ _NICKNAME_RE = re.compile(
     r"(?:”|\"|\u2019|')"
     r"[ \u00a0]+(?=([A-Z][\w\u2019'-]+))"
 )
-_OPENING_MARK_RE = re.compile("[“\"\u2018'][A-Z]")  # no nickname without one
+# A quick look for what `_NICKNAME_RE` needs around the marks (found from the
+# mark, so most paragraphs are passed over in one fast scan).
+_NICKNAME_MARKS_RE = re.compile(
+    "[“\"\u2018'](?<=[ \u00a0][“\"\u2018'])"
+    r"(?=(?:[A-Z][\w\u2019-]*|(?:[A-Z]\.)+)(?:[ \u00a0](?:[A-Z][\w\u2019-]*|(?:[A-Z]\.)+))?"
+    "[”\"\u2019'][ \u00a0]+[A-Z])"
+)
 _MARKS = ("“”", '""', "\u2018\u2019", "''")
 
 
@@ -40,7 +46,7 @@ class Nickname:
 
 def find_nicknames(text: str) -> list[Nickname]:
     """The quoted nicknames between a given name and a surname in `text`."""
-    if not _OPENING_MARK_RE.search(text):
+    if not _NICKNAME_MARKS_RE.search(text):
         return []
     found: list[Nickname] = []
     for match in _NICKNAME_RE.finditer(text):
