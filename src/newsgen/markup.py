@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -99,36 +99,36 @@ def _spans_by_paragraph(article: PlacedArticle) -> dict[int, list[Span]]:
 def _render_text(
     text: str, spans: list[Span], speaker_url: Callable[[str | None], str | None]
 ) -> str:
-    return "".join(_render_pieces(text, spans, speaker_url))
-
-
-def _render_pieces(
-    text: str, spans: list[Span], speaker_url: Callable[[str | None], str | None]
-) -> Iterator[str]:
     mentions = _find_mentions(text, spans, speaker_url)
+    marks: list[Span | Mention] = [*spans]
+    if mentions:  # the spans are in order already
+        marks.extend(mentions)
+        marks.sort(key=lambda m: m.start)
     named = {m.quote.speaker_key for m in mentions}
-    marks: list[Span | Mention] = sorted([*spans, *mentions], key=lambda m: m.start)
+    html: list[str] = []
     position = 0
     for mark in marks:
         if mark.start < position:
             continue
-        yield escape(text[position : mark.start])
+        html.append(escape(text[position : mark.start]))
         position = mark.end
+        words = escape(text[mark.start : position])
         if isinstance(mark, Mention):
             url = speaker_url(mark.quote.speaker_key) or ""
-            words = escape(text[mark.start : mark.end])
-            yield f'<a class="said-by in-text" href="{escape(url)}">{words}</a>'
+            html.append(f'<a class="said-by in-text" href="{escape(url)}">{words}</a>')
             continue
+        quote = mark.quote
         id_attr = f' id="quote-{mark.number}"' if mark.first else ""
-        said_by = _speaker_attribute([mark], speaker_url)
-        words = escape(text[mark.start : mark.end])
-        yield f'<q{id_attr} class="{_quote_class(mark.quote)}"{said_by}>{words}</q>'
-        if mark.last and (mark.quote.anonymous or mark.quote.speaker_key not in named):
+        said_by = _speaker_attribute((mark,), speaker_url)
+        html.append(f'<q{id_attr} class="{_quote_class(quote)}"{said_by}>{words}</q>')
+        if mark.last and (quote.anonymous or quote.speaker_key not in named):
             after = _after_closing_mark(text, position)
-            yield escape(text[position:after])
-            position = after
-            yield _render_speaker(mark.quote, speaker_url)
-    yield escape(text[position:])
+            if after > position:
+                html.append(escape(text[position:after]))
+                position = after
+            html.append(_render_speaker(quote, speaker_url))
+    html.append(escape(text[position:]))
+    return "".join(html)
 
 
 def _quote_class(quote: PlacedQuote) -> str:
