@@ -51,6 +51,24 @@ def test_rule_matches_whole_line(line: str, rule: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # a rule with a needle is tried only on lines holding it, in any case ...
+        ("Harbour at dawn. (PHOTO: Ann Lee/Reuters)", "photo_caption"),
+        ("Flooded streets. Photograph: Jo Doe", "photo_caption"),
+        ("Want to comment? CLICK HERE", "click_here"),
+        # ... also with a letter that only a case-blind pattern reads as an "i"
+        ("Want to comment? Cl\u0131ck here", "click_here"),
+        ("The harbour at dawn, seen from the pier", None),
+    ],
+)
+def test_needles_never_hide_a_match(line: str, rule: str | None) -> None:
+    assert match_boilerplate(line, RULES) == rule
+    expected = next((r.name for r in RULES if r.pattern.fullmatch(line.rstrip("."))), None)
+    assert expected == rule
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Sign-up numbers for the program rose by a third, officials said.",

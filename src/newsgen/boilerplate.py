@@ -21,10 +21,14 @@ from functools import lru_cache
 class BoilerplateRule:
     name: str
     pattern: re.Pattern[str]
+    # Words (lower case) that every line the pattern matches holds, in any case:
+    # a pattern that reads far into a line before failing ("… (Photo: …)") is
+    # tried only on lines that hold them.
+    needle: str | None = None
 
 
-def _rule(name: str, pattern: str) -> BoilerplateRule:
-    return BoilerplateRule(name, re.compile(pattern, re.IGNORECASE))
+def _rule(name: str, pattern: str, needle: str | None = None) -> BoilerplateRule:
+    return BoilerplateRule(name, re.compile(pattern, re.IGNORECASE), needle)
 
 
 _SITES = r"(?:twitter|facebook|instagram|x|threads|bluesky|tiktok|linkedin|youtube|social media)"
@@ -58,7 +62,7 @@ BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
         r"|share|tweet|copy link|e-?mail|print|whatsapp|facebook|twitter|linkedin|comments?"
         r"|leave a comment|\d+ comments?",
     ),
-    _rule("click_here", r"(?:[^.?!]{0,150}[.?!]\s+)?click here\b.{0,150}"),
+    _rule("click_here", r"(?:[^.?!]{0,150}[.?!]\s+)?click here\b.{0,150}", "click here"),
     _rule(
         "source_line",
         r"source:\s*(?:al jazeera|agencies|news agencies|reuters|ap|afp)"
@@ -78,6 +82,7 @@ BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
         "photo_caption",
         r".{0,300}\((?:[A-Z][\w.&' -]{0,30}\s)?photo(?:graph)?s?\s*[/:][^()]{1,80}\)"
         r"|.{0,300}\bphotograph:\s*[^.]{1,80}",
+        "photo",
     ),
 )
 
@@ -100,21 +105,39 @@ def boilerplate_rules(extra: tuple[str, ...] = ()) -> tuple[BoilerplateRule, ...
 def match_boilerplate(text: str, rules: Iterable[BoilerplateRule]) -> str | None:
     """The name of the first rule that matches the whole of `text`, else None."""
     rules = tuple(rules)
-    return _match(text, rules, _any_rule(rules))
+    return _match(text, rules, _screen(rules))
 
 
-def _match(text: str, rules: tuple[BoilerplateRule, ...], any_rule: re.Pattern[str]) -> str | None:
+# Characters a case-blind pattern reads as an ASCII letter that `str.lower` does
+# not turn into that letter: with one in a line, needles are not relied on.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+
+
+def _match(
+    text: str,
+    rules: tuple[BoilerplateRule, ...],
+    screen: tuple[re.Pattern[str], tuple[str, ...]],
+) -> str | None:
     core = text.strip(_WRAPPING).rstrip(".!").strip(_WRAPPING)
     if not core or len(core) > 400:
         return None
-    if not any_rule.fullmatch(core):
-        return None  # the common case, one regex call for a paragraph of the story
-    return next(rule.name for rule in rules if rule.pattern.fullmatch(core))
+    plain, needles = screen
+    if not plain.fullmatch(core):  # the common case: no rule without a needle matches ...
+        low = core.lower()
+        if not any(needle in low for needle in needles) and not any(
+            trap in core for trap in _CASE_TRAPS
+        ):
+            return None  # ... and the line holds no needle of the others
+    return next((rule.name for rule in rules if rule.pattern.fullmatch(core)), None)
 
 
 @lru_cache(maxsize=32)
-def _any_rule(rules: tuple[BoilerplateRule, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.IGNORECASE)
+def _screen(rules: tuple[BoilerplateRule, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for the rules with no needle, and the needles of the others: a
+    line that neither matches nor holds a needle is no boilerplate."""
+    plain = [rule.pattern.pattern for rule in rules if rule.needle is None]
+    pattern = re.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", re.IGNORECASE)
+    return pattern, tuple(rule.needle for rule in rules if rule.needle is not None)
 
 
 def split_boilerplate(
@@ -127,8 +150,8 @@ def split_boilerplate(
     lines ends at the first one that is neither boilerplate nor such a repeat.
     """
     every = tuple(rules)
-    any_rule = _any_rule(every)
-    removed = {i for i, text in enumerate(texts) if _match(text, every, any_rule)}
+    screen = _screen(every)
+    removed = {i for i, text in enumerate(texts) if _match(text, every, screen)}
     counts = Counter(text.strip() for text in texts)
     repeated: set[int] = set()
     for i in range(len(texts) - 1, -1, -1):

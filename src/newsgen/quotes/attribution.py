@@ -270,10 +270,11 @@ FALLBACKS: tuple[Fallback, ...] = (
 
 def _read_paragraph(reading: _Reading, index: int, paragraph: Paragraph) -> None:
     nicknames = find_nicknames(paragraph.text)  # Robert C. “Bobby” Scott: no quotation
-    spans = find_quote_spans(index, mask_nicknames(paragraph.text, nicknames))
+    text = mask_nicknames(paragraph.text, nicknames)
+    spans = find_quote_spans(index, text)
     if not spans or spans[0].start > 1 or spans[0].closed:
         reading.in_transcript = False
-    text = mask_asides(mask_nicknames(paragraph.text, nicknames), spans)
+    text = mask_asides(text, spans)
     sentence_of = SentenceIndex.of(text)
     hidden = [(s.start, s.end) for s in spans]
     reading.cast.scan_names(index, text, sentence_of, hidden, nicknames)
@@ -282,12 +283,13 @@ def _read_paragraph(reading: _Reading, index: int, paragraph: Paragraph) -> None
         sources = find_indirect_sources(index, text, spans, sentence_of, reading.cast)
     for _, source in sources:
         reading.credit(source)
-    para = _ParagraphReading(index, text, spans, sentence_of, sources)
-    for ctx in build_contexts(text, spans):
-        para.at_start = not text[: ctx.span.start].strip(" \u00a0\t“”\"\u2018'")
-        for _, step in QUOTE_STEPS:
-            if step(reading, para, ctx):
-                break
+    if spans:
+        para = _ParagraphReading(index, text, spans, sentence_of, sources)
+        for ctx in build_contexts(text, spans):
+            para.at_start = not text[: ctx.span.start].strip(" \u00a0\t“”\"\u2018'")
+            for _, step in QUOTE_STEPS:
+                if step(reading, para, ctx):
+                    break
     reading.introduced = find_introduced_speaker(index, text, spans, sentence_of, reading.cast)
 
 

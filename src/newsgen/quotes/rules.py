@@ -88,11 +88,15 @@ def speech_verbs_pattern(words: frozenset[str]) -> re.Pattern[str]:
 def strip_auxiliaries(text: str) -> str:
     """'Kerry has previously ' -> 'Kerry'."""
     words = text.rstrip()
-    while True:
-        match = re.search(r"(?:^|\s)([\w\u2019']+)$", words)
-        if not match or match.group(1).lower() not in VERB_AUXILIARIES:
+    while words:
+        last = words.split()[-1]  # the word ending `words`, if it is all letters
+        if not _WORD_ONLY_RE.fullmatch(last) or last.lower() not in VERB_AUXILIARIES:
             return words
-        words = words[: match.start()].rstrip()
+        words = words[: max(0, len(words) - len(last) - 1)].rstrip()
+    return words
+
+
+_WORD_ONLY_RE = re.compile(r"[\w\u2019']+")
 
 
 def _acceptable(mention: Mention | None, verb: str) -> bool:
