@@ -20,6 +20,7 @@ from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
 from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
 from newsgen.loader import content_suffixes, find_content_files
+from newsgen.pages import plan_pages
 from newsgen.publication import publish_site
 
 HARBOUR_DREDGING = """---
@@ -205,6 +206,50 @@ def test_an_edit_renders_only_the_pages_that_show_the_article(
     assert report.processed == 1
     # Its page and the feed show the body; nothing else does.
     assert 0 < report.rendered <= 2 < first.rendered
+
+
+@pytest.mark.parametrize(
+    ("changes", "whole_site_planned"),
+    [
+        pytest.param([edit("harbour-dredging.md", "on Monday", "on Tuesday")], False,
+                     id="a body edited"),
+        pytest.param([edit("ferry-fares.txt", "a tenth", "a fifth"),
+                      edit("water-bills.md", "every charge", "each charge")], False,
+                     id="two bodies edited"),
+        pytest.param([edit("ferry-fares.txt", "so must fares", "so fares must")], True,
+                     id="a quote edited"),
+        pytest.param([edit("water-bills.md", "to be itemised", "will be itemised")], True,
+                     id="a headline edited"),
+        pytest.param([edit("harbour-dredging.md", "on Monday", "on Tuesday"),
+                      template("robots.txt", ROBOTS)], True, id="a body and a template"),
+        pytest.param([delete("ferry-fares.txt")], True, id="an article deleted"),
+    ],
+)  # fmt: skip
+def test_only_an_edit_of_bodies_skips_planning_the_whole_site(
+    site: Path,
+    tmp_path: Path,
+    cast_stages: ArticleStages,
+    monkeypatch: pytest.MonkeyPatch,
+    changes: list[Callable[[Path], None]],
+    whole_site_planned: bool,
+) -> None:
+    first = build_site(load_config(site), stages=cast_stages)
+    planned: list[int] = []
+
+    def plan(*args: Any) -> Any:
+        planned.append(1)
+        return plan_pages(*args)
+
+    monkeypatch.setattr(builder, "plan_pages", plan)
+    for change in changes:
+        change(site)
+    report = build_site(load_config(site), stages=cast_stages)
+    assert bool(planned) == whole_site_planned
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+    clean = build_site(load_config(tmp_path / "clean"), stages=cast_stages)  # no-op: its report
+    assert (report.articles, report.pages) == (clean.articles, clean.pages)
+    if not whole_site_planned:  # the edited articles' pages and the feed at most
+        assert 0 < report.rendered <= len(changes) + 1 < first.rendered
 
 
 def test_unchanged_files_keep_their_inode_and_mtime(site: Path, cast_stages: ArticleStages) -> None:

@@ -38,7 +38,7 @@ from newsgen.collection import (
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, Severity
 from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
-from newsgen.pages import plan_pages
+from newsgen.pages import plan_pages, plan_whole_article_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
 from newsgen.renderer import THEME_DIR, RenderError
@@ -194,7 +194,15 @@ def _build(
     site = indexed.site
 
     # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
-    specs = list(plan_pages(site, config))
+    # When the last build published this very index with the same templates and settings,
+    # only the pages showing the changed articles whole can have changed.
+    published_key = f"{kept.key} {pages_key}"
+    bodies_only = write and _published_as(cache, published_key, config.output_dir)
+    if bodies_only:
+        fresh = [a.slug for a in site.articles if a.source in collected.fresh]
+        specs = list(plan_whole_article_pages(site, config, fresh))
+    else:
+        specs = list(plan_pages(site, config))
     try:
         published = publish_site(
             specs,
@@ -206,16 +214,18 @@ def _build(
             static_dirs=static_dirs(config),
             jobs=jobs,
             progress=progress,
+            partial=bodies_only,
         )
     except RenderError as error:
         diagnostics.append(error.diagnostic)
         return BuildReport(config.output_dir, len(site.articles), 0, False, tuple(diagnostics))
     except (OutputError, OSError) as error:
         return _stopped(config, diagnostics, config.output_dir, str(error))
+    pages = int(cache.get_meta("pages") or 0) if bodies_only else published.pages
     report = BuildReport(
         config.output_dir,
         len(site.articles),
-        published.pages,
+        pages,
         write,
         tuple(diagnostics),
         rendered=published.rendered,
@@ -224,6 +234,8 @@ def _build(
     if write:
         cache.set_meta("state", state_key)
         cache.set_meta("report", pickle.dumps(report).hex())
+        cache.set_meta("published", published_key)
+        cache.set_meta("pages", str(pages))
         cache.commit()
     return report
 
@@ -249,6 +261,15 @@ def _recall_index(cache: BuildCache) -> IndexMemo:
 
 def _kept_index(memo: IndexMemo) -> tuple[object, ...]:
     return (memo.key, memo.speakers, memo.tags, memo.months, memo.related_key, memo.related)
+
+
+def _published_as(cache: BuildCache, published_key: str, output: Path) -> bool:
+    """The last build published the same index with the same templates and settings into
+    this output, and finished: its pages and their cached inputs are all there."""
+    return (
+        cache.get_meta("published") == published_key
+        and cache.get_meta("output") == output_identity(output) != ""
+    )
 
 
 def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:

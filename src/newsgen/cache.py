@@ -277,8 +277,13 @@ class BuildCache:
         return value
 
     # --- pages --------------------------------------------------------------------------
-    def page_rows(self) -> dict[str, PageRow]:
-        rows = self._query("SELECT path, inputs, output FROM pages", ()).fetchall()
+    def page_rows(self, paths: Iterable[str] | None = None) -> dict[str, PageRow]:
+        """The rows of these pages (None: of every page)."""
+        if paths is None:
+            rows = self._query("SELECT path, inputs, output FROM pages", ()).fetchall()
+        else:
+            query = "SELECT path, inputs, output FROM pages WHERE path = ?"
+            rows = [row for path in paths for row in self._query(query, (path,)).fetchall()]
         return {path: PageRow(inputs, output) for path, inputs, output in rows}
 
     def put_pages(self, rows: Iterable[tuple[str, PageRow]]) -> None:

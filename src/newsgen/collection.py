@@ -110,6 +110,7 @@ class Collected:
     summaries: tuple[ArticleSummary, ...]
     diagnostics: tuple[Diagnostic, ...]
     processed: int  # files loaded and analysed this time (the others came from the cache)
+    fresh: frozenset[str] = frozenset()  # their paths
 
 
 # What is known of a content file: its summary (None: it failed) and its packed messages.
@@ -196,7 +197,8 @@ def collect_articles(
             summaries.append(summary)
     if memo is not None:
         memo.keep(state.key, {(path, hashes[path]): value for path, value in found.items()})
-    return Collected(tuple(summaries), tuple(diagnostics), len(todo))
+    fresh = frozenset(source.name for source in todo)
+    return Collected(tuple(summaries), tuple(diagnostics), len(todo), fresh)
 
 
 def _read_stored(cache: BuildCache, hashes: dict[str, str], found: dict[str, Found]) -> set[int]:

@@ -19,7 +19,14 @@ from typing import Any
 from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
 from newsgen.site import Site
-from newsgen.summary import QUOTE_KEY, SOURCE_KEY, digest_text, quote_rows, source_rows
+from newsgen.summary import (
+    QUOTE_KEY,
+    SOURCE_KEY,
+    ArticleSummary,
+    digest_text,
+    quote_rows,
+    source_rows,
+)
 
 
 class PageKind(StrEnum):
@@ -89,15 +96,7 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
     every_tag = tuple(t.slug for t in site.tags)
     yield from _plan_home(every_article, config.page_size)
     for article in site.articles:
-        neighbours = (site.newer.get(article.slug, ""), site.older.get(article.slug, ""))
-        yield PageSpec(
-            path=f"{article.url}index.html",
-            kind=PageKind.ARTICLE,
-            articles=(article.slug, *neighbours, *site.related[article.slug]),
-            speakers=_linked_speakers(site, (article.slug,)),
-            tags=tuple(t.slug for t in article.tags),
-            key=article.slug,
-        )
+        yield _plan_article(site, article)
     yield PageSpec("speakers/index.html", PageKind.SPEAKERS, speakers=every_speaker)
     for speaker in site.speakers:
         path = f"{speaker.url}index.html"
@@ -114,8 +113,7 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
     yield PageSpec("search/index.html", PageKind.SEARCH)
     yield PageSpec("search-index.js", PageKind.SEARCH_INDEX, every_article, every_speaker)
     yield PageSpec("404.html", PageKind.NOT_FOUND)
-    newest = every_article[: config.feed_size]
-    yield PageSpec("feed.xml", PageKind.FEED, newest, _linked_speakers(site, newest))
+    yield _plan_feed(site, config)
     yield PageSpec(
         "sitemap.xml",
         PageKind.SITEMAP,
@@ -125,6 +123,35 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
         key=",".join(months),
     )
     yield PageSpec("robots.txt", PageKind.ROBOTS)
+
+
+def plan_whole_article_pages(
+    site: Site, config: SiteConfig, slugs: Iterable[str]
+) -> Iterator[PageSpec]:
+    """The pages that show these articles whole (their bodies): their own pages and the
+    feed. When nothing but the bodies of some articles changed since the last build (the
+    same summaries, so the same index), these are the only pages whose inputs changed:
+    every other page shows summaries only (see `page_inputs`, kept in step)."""
+    for slug in slugs:
+        yield _plan_article(site, site.article_by_slug[slug])
+    yield _plan_feed(site, config)
+
+
+def _plan_article(site: Site, article: ArticleSummary) -> PageSpec:
+    slug = article.slug
+    return PageSpec(
+        path=f"{article.url}index.html",
+        kind=PageKind.ARTICLE,
+        articles=(slug, site.newer.get(slug, ""), site.older.get(slug, ""), *site.related[slug]),
+        speakers=_linked_speakers(site, (slug,)),
+        tags=tuple(t.slug for t in article.tags),
+        key=slug,
+    )
+
+
+def _plan_feed(site: Site, config: SiteConfig) -> PageSpec:
+    newest = tuple(a.slug for a in site.articles[: config.feed_size])
+    return PageSpec("feed.xml", PageKind.FEED, newest, _linked_speakers(site, newest))
 
 
 def _linked_speakers(site: Site, slugs: Iterable[str]) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from newsgen.renderer import RenderError, make_environment, render_page
 from newsgen.site import Site
 from newsgen.writer import (
     MARKER,
+    OutputError,
     commit_changes,
     discard_staging,
     finish_full,
@@ -101,12 +102,18 @@ def publish_site(
     static_dirs: Sequence[Path],
     jobs: int,
     progress: Progress | None,
+    partial: bool = False,
 ) -> Published:
-    """Render what changed and put it in place; `RenderError` leaves the output as it was."""
+    """Render what changed and put it in place; `RenderError` leaves the output as it was.
+
+    `partial`: `specs` are only the pages that may have changed, into the output the last
+    build wrote (the others are left as they are, not removed)."""
     check_unique_paths(specs)
     output = config.output_dir
     trusted = write and cache.get_meta("output") == output_identity(output) != ""
-    previous = cache.page_rows() if trusted else {}
+    if partial and not trusted:
+        raise OutputError("a partial build needs the output folder the last build wrote")
+    previous = cache.page_rows([s.path for s in specs] if partial else None) if trusted else {}
     digest = page_inputs(site, key)
     inputs = {spec.path: digest(spec) for spec in specs}
     tasks = []
@@ -132,7 +139,7 @@ def publish_site(
     if staging is not None:
         if trusted:
             changed, gone = stage_static(staging, output.resolve(), static_dirs)
-            removed = sorted(previous.keys() - inputs.keys())
+            removed = [] if partial else sorted(previous.keys() - inputs.keys())
             commit_changes(staging, output, [*written, *changed], [*removed, *gone])
             cache.forget_pages(removed)
         else:
