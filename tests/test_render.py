@@ -343,3 +343,16 @@ def test_fragments_are_rendered_once_per_key(
     fragment = Fragments(limit)
     assert [fragment(key, render, key) for key in keys] == [f"<p>{key}</p>" for key in keys]
     assert rendered == renders
+
+
+def test_an_edited_site_template_is_compiled_again(
+    tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    """Compiled templates are kept between builds, under the hash of their source."""
+    site = make_site(tmp_path, {"robots.txt": "first"})
+    build_site(load_config(site), stages=cast_stages)
+    assert list((site / ".newsgen-cache").glob("templates-*/*.cache"))
+    (site / "templates" / "robots.txt").write_text("second", encoding="utf-8")
+    report = build_site(load_config(site), stages=cast_stages)
+    assert not report.errors
+    assert (site / "public" / "robots.txt").read_text() == "second"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import traceback
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from newsgen.article import SourceLocation
+from newsgen.cache import CACHE_DIR
 from newsgen.charts import render_bar_chart, render_column_chart, render_split_bar
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
@@ -77,6 +79,41 @@ class Fragments:
         return kept
 
 
+# How templates are compiled (their compiled code is kept under a name made from these).
+TEMPLATE_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class TemplateCodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds and shared by the render workers, each
+    under its name and the hash of its source (an edited template is compiled again).
+    Compiling the theme took 60 ms in every process that rendered pages, a one-edit
+    rebuild included."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # not kept (a full disk...): compiled again next time, no harm
+            return
+
+
+def open_code_cache(cache_dir: Path) -> TemplateCodeCache | None:
+    """The compiled templates' folder in the build cache folder; None if it cannot be made."""
+    options = repr(sorted((k, repr(v)) for k, v in TEMPLATE_OPTIONS.items()))
+    version = hashlib.blake2b(f"{jinja2.__version__}{options}".encode(), digest_size=6)
+    folder = cache_dir / f"templates-{version.hexdigest()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only site folder: templates are compiled in each process
+        return None
+    return TemplateCodeCache(str(folder))
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
     """The build's Jinja environment (one per build: fragments are kept in it)."""
     loaders: list[jinja2.BaseLoader] = []
@@ -85,14 +122,11 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(THEME_DIR / "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **TEMPLATE_OPTIONS,
         # One environment per build: no template changes under it, so no looking at
         # the template files' times again on every page.
         auto_reload=False,
+        bytecode_cache=open_code_cache(config.site_dir / CACHE_DIR),
     )
     env.filters.update(
         long_date=format_long_date,
