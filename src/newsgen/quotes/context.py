@@ -14,14 +14,12 @@ from dataclasses import dataclass
 
 from newsgen.quotes.spans import QuoteSpan
 
-# Checked only where punctuation matched, so the scan stays fast.
+# Checked only where punctuation matched, so the scan stays fast; one look-behind
+# per length of abbreviation (Python's look-behinds are of fixed width).
 _NOT_ABBREVIATION = (
-    r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
-    r"(?<!\bSr\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)"
-    r"(?<!\bNo\.)(?<!\bvs\.)(?<!\bRev\.)(?<!\bDel\.)(?<!\bProf\.)(?<!\bSgt\.)(?<!\bCapt\.)"
-    r"(?<!\bAdm\.)(?<!\bMaj\.)(?<!\bSens\.)(?<!\bReps\.)(?<!\bGens\.)(?<!\bRt\.)(?<!\bHon\.)"
-    r"(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)"
-    r"(?<!\bDec\.)"
+    r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|vs|Rt)\.)"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev|Del|Sgt|Adm|Maj|Hon|Jan|Feb|Aug|Sep|Oct|Nov|Dec)\.)"
+    r"(?<!\b(?:Prof|Capt|Sens|Reps|Gens|Sept)\.)"
 )
 SENTENCE_END_RE = re.compile(
     r"[.!?\u2026]+" + _NOT_ABBREVIATION + r"[\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(0-9]|$)"
