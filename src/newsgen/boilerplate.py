@@ -108,11 +108,6 @@ def match_boilerplate(text: str, rules: Iterable[BoilerplateRule]) -> str | None
     return _match(text, rules, _screen(rules))
 
 
-# Characters a case-blind pattern reads as an ASCII letter that `str.lower` does
-# not turn into that letter: with one in a line, needles are not relied on.
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
-
-
 def _match(
     text: str,
     rules: tuple[BoilerplateRule, ...],
@@ -122,13 +117,20 @@ def _match(
     if not core or len(core) > 400:
         return None
     plain, needles = screen
-    if not plain.fullmatch(core):  # the common case: no rule without a needle matches ...
-        low = core.lower()
-        if not any(needle in low for needle in needles) and not any(
-            trap in core for trap in _CASE_TRAPS
-        ):
-            return None  # ... and the line holds no needle of the others
+    if not plain.fullmatch(core) and not _holds_needle(core, needles):
+        return None  # the common case: no rule without a needle matches, no needle is there
     return next((rule.name for rule in rules if rule.pattern.fullmatch(core)), None)
+
+
+def _holds_needle(core: str, needles: tuple[str, ...]) -> bool:
+    """Whether a rule with a needle could match `core`. A case-blind pattern reads
+    "\u0130", "\u0131" and "\u017f" as "i", "i" and "s", which `str.lower` does not:
+    with one of them in the line, needles are not relied on."""
+    low = core.lower()
+    for needle in needles:
+        if needle in low:
+            return True
+    return "\u0130" in core or "\u0131" in core or "\u017f" in core
 
 
 @lru_cache(maxsize=32)

@@ -43,6 +43,13 @@ _CAPITALISED_RUN_RE = re.compile(
 _BUSINESS_HEADS = frozenset(["company", "firm", "business", "utility", "operator", "group"])
 _HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
 _POSSESSIVE_END_RE = re.compile(r"[\u2019']s?$")
+
+
+def _strip_possessive(word: str) -> str:
+    """ "Kerry's" -> "Kerry" (a word with no possessive ending is left as it is, quickly)."""
+    return _POSSESSIVE_END_RE.sub("", word) if word[-1:] in ("s", "\u2019", "'") else word
+
+
 # Subject pronouns outside quotations: each refers to someone already named,
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
 # (Opening on the letter, not on "\b", lets the scan skip ahead: twice as fast.)
@@ -230,10 +237,10 @@ class Cast:
         (`_person_named` would find no person)."""
         if _HONORIFIC_RE.match(word):
             return False
-        last = _POSSESSIVE_END_RE.sub("", word).lower()
+        last = _strip_possessive(word).lower()
         if last in self.surnames or last in self.candidates:
             return False
-        return not (
+        return len(last) < 5 or not (  # (no misspelling is looked for in a short word)
             _PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last
         )
 
@@ -257,7 +264,7 @@ class Cast:
             mention = read_name(match.group())
             if mention is not None and mention.kind is MentionKind.NAME:
                 return self.add_person(mention.name, mention.role, mention.gender)
-        last = _POSSESSIVE_END_RE.sub("", words[-1]).lower()
+        last = _strip_possessive(words[-1]).lower()
         if len(words) > 1:
             known = self._known_by_name(words, last)
             if known is None:

@@ -6,7 +6,7 @@ phrase becomes, and how a capitalised phrase splits into title and name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -130,7 +130,9 @@ def _drop_affiliation(words: list[str]) -> tuple[list[str], str | None]:
 def read_name(phrase: str, start: int = 0) -> Mention | None:
     """A capitalised phrase as a person (title split off) or an organization."""
     mention = _read_name(phrase)
-    return replace(mention, start=start) if mention is not None and start else mention
+    if mention is None or not start:
+        return mention
+    return Mention(mention.name, mention.kind, mention.role, mention.gender, start, mention.end)
 
 
 def forget_names() -> None:

@@ -5,6 +5,8 @@ by introducing the quotation after it ("… Kerry said:").
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from newsgen.quotes.cast import Cast, Resolved
 from newsgen.quotes.context import SentenceIndex
 from newsgen.quotes.mentions import read_mention_after, read_mention_before
@@ -44,15 +46,14 @@ def find_indirect_sources(
 ) -> list[tuple[int, Resolved]]:
     """Speakers of sentences with no quotation ("A senior official said …")."""
     found: list[tuple[int, Resolved]] = []
-    begin = 0
     cues = [verb.start() for verb in _INDIRECT_RE.finditer(text)]
     if not cues:
         return found
     ends = [*sentence_of.ends, len(text)]
-    for end in ends:
-        if not any(begin <= cue < end for cue in cues):
-            pass  # no verb of indirect speech in this sentence
-        elif not any(span.start < end and span.end > begin for span in spans):
+    # Only the sentences that hold a verb of indirect speech, in order.
+    for at_end in sorted({bisect_right(ends, cue) for cue in cues}):
+        begin, end = (ends[at_end - 1] if at_end else 0), ends[at_end]
+        if not any(span.start < end and span.end > begin for span in spans):
             sentence = text[begin:end]
             for verb in find_verbs_among(sentence, _INDIRECT_RE):
                 word = verb.group().lower()
@@ -77,7 +78,6 @@ def find_indirect_sources(
                 if resolved is not None:
                     found.append((at, resolved))
                 break
-        begin = end
     return found
 
 
