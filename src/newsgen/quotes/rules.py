@@ -70,12 +70,16 @@ def find_speech_verbs(text: str) -> tuple[re.Match[str], ...]:
 def find_verbs_among(text: str, verbs: re.Pattern[str]) -> tuple[re.Match[str], ...]:
     """What `find_speech_verbs` finds in `text`, of the words `verbs` matches
     (made by `speech_verbs_pattern`): the same filter, fewer words to look at."""
-    return tuple(
-        verb
-        for verb in verbs.finditer(text)
-        if not _NOUN_BEFORE_RE.search(text, max(0, verb.start() - 12), verb.start())
-        and not _OF_MODIFIER_RE.search(text, max(0, verb.start() - 30), verb.start())
-    )
+    return tuple(verb for verb in verbs.finditer(text) if is_verb_use(text, verb.start()))
+
+
+def is_verb_use(text: str, start: int, begin: int = 0) -> bool:
+    """Whether the speech-verb word at `start` of `text` is a verb, not the same word
+    as a noun ("his remarks"), judged from the words from `begin` (its sentence's
+    start, after a space) on."""
+    return not _NOUN_BEFORE_RE.search(
+        text, max(begin, start - 12), start
+    ) and not _OF_MODIFIER_RE.search(text, max(begin, start - 30), start)
 
 
 def speech_verbs_pattern(words: frozenset[str]) -> re.Pattern[str]:

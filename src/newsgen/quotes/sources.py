@@ -13,7 +13,7 @@ from newsgen.quotes.mentions import read_mention_after, read_mention_before
 from newsgen.quotes.names import MentionKind
 from newsgen.quotes.rules import (
     find_speech_verbs,
-    find_verbs_among,
+    is_verb_use,
     read_sentence_subject,
     speech_verbs_pattern,
     strip_auxiliaries,
@@ -46,21 +46,26 @@ def find_indirect_sources(
 ) -> list[tuple[int, Resolved]]:
     """Speakers of sentences with no quotation ("A senior official said …")."""
     found: list[tuple[int, Resolved]] = []
-    cues = [verb.start() for verb in _INDIRECT_RE.finditer(text)]
+    cues = list(_INDIRECT_RE.finditer(text))
     if not cues:
         return found
     ends = [*sentence_of.ends, len(text)]
-    # Only the sentences that hold a verb of indirect speech, in order.
-    for at_end in sorted({bisect_right(ends, cue) for cue in cues}):
+    # Only the sentences that hold a verb of indirect speech, in order (a sentence
+    # starts after a space: its words read the same in the paragraph).
+    for at_end in sorted({bisect_right(ends, cue.start()) for cue in cues}):
         begin, end = (ends[at_end - 1] if at_end else 0), ends[at_end]
         if not any(span.start < end and span.end > begin for span in spans):
-            sentence = text[begin:end]
-            for verb in find_verbs_among(sentence, _INDIRECT_RE):
+            verbs = [
+                verb
+                for verb in cues
+                if begin <= verb.start() < end and is_verb_use(text, verb.start(), begin)
+            ]
+            for verb in verbs:
                 word = verb.group().lower()
-                head = sentence[: verb.start()]
+                head = text[begin : verb.start()]
                 if word in _INDIRECT_PARTICIPLES and head.rstrip().endswith(","):
                     # "Banks had asked for probation, arguing that …": the subject speaks
-                    subject = read_sentence_subject(sentence)
+                    subject = read_sentence_subject(text[begin:end])
                     mention = subject[0] if subject is not None else None
                 elif word in _INDIRECT_VERBS:
                     mention = read_mention_before(strip_auxiliaries(head))

@@ -80,7 +80,7 @@ def plain_blocks(text: str) -> list[tuple[str, Paragraph]]:
     """The paragraphs of a text without Markdown markup (see `_MARKUP_CHARS`)."""
     blocks = []
     for block in _BLANK_LINES.split(text):
-        paragraph = _LINE_BREAKS.sub(" ", block).strip()
+        paragraph = (_LINE_BREAKS.sub(" ", block) if "\n" in block else block).strip()
         if paragraph:
             blocks.append(("p", Paragraph(paragraph, BlockKind.PARAGRAPH)))
     return blocks
