@@ -37,11 +37,10 @@ from newsgen.diagnostics import Diagnostic
 from newsgen.placement import PlacedArticle, TagRef
 from newsgen.summary import (
     ArticleSummary,
-    StoredRows,
-    make_placed_quote,
-    make_source,
     quote_rows,
+    quotes_of_rows,
     source_rows,
+    sources_of_rows,
 )
 
 CACHE_DIR = ".newsgen-cache"
@@ -122,13 +121,18 @@ def plain_summary(summary: ArticleSummary) -> PlainSummary:
     )
 
 
-def summary_from_plain(source: str, fields: PlainSummary, intern: bool) -> ArticleSummary:
-    """The summary of `source` stored as `fields` (its quotes and sources are made when
-    first read). `intern`: names, keys, roles and tags each become one string for the
-    whole build (a chunk read back shares them already: pickle stored each string once)."""
+def summary_from_plain(source: str, fields: PlainSummary, fresh: bool) -> ArticleSummary:
+    """The summary of `source` stored as `fields`.
+
+    Read back from a chunk, its quotes and sources are kept as rows, made into objects
+    when a page reads them (a rebuild after an edit reads a few). `fresh` (made by this
+    build's workers, or read from a row): they are made at once, and names, keys, roles
+    and tags each become one string for the whole build (a chunk shares them already:
+    pickle stored each string once). A build that loaded its articles renders most pages
+    too, and its render workers then share these objects instead of each making them."""
     try:
         slug, headline, kicker, dek, byline, date, minutes, tags, quotes, sources, *digests = fields
-        if intern:
+        if fresh:
             tags, quotes, sources = _interned(tags, quotes, sources)
         return ArticleSummary(
             source,
@@ -140,8 +144,8 @@ def summary_from_plain(source: str, fields: PlainSummary, intern: bool) -> Artic
             date,
             minutes,
             tuple([TagRef(name, tag) for name, tag in tags]),
-            StoredRows(quotes, make_placed_quote),
-            StoredRows(sources, make_source),
+            quotes_of_rows(quotes, fresh),
+            sources_of_rows(sources, fresh),
             *digests,
         )
     except (TypeError, ValueError) as error:
@@ -173,7 +177,7 @@ def unpack_summary(data: bytes, source: str) -> ArticleSummary:
     fields = _unpack(data)
     if not isinstance(fields, tuple):
         raise CacheError(f"the cached summary of {source} is a {type(fields).__name__}")
-    return summary_from_plain(source, fields, intern=True)
+    return summary_from_plain(source, fields, fresh=True)
 
 
 def summary_chunk(path: str) -> int:

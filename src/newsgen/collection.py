@@ -215,7 +215,7 @@ def _read_stored(cache: BuildCache, hashes: dict[str, str], found: dict[str, Fou
                 elif path in wanted:
                     wanted.discard(path)
                     summary = (
-                        None if plain is None else summary_from_plain(path, plain, intern=False)
+                        None if plain is None else summary_from_plain(path, plain, fresh=False)
                     )
                     found[path] = (summary, said)
         except (TypeError, ValueError) as error:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -176,10 +175,12 @@ def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) 
     by_slug = {a.slug: a for a in ordered}
     slugs = [a.slug for a in ordered]
     key = digest_text("\n".join(a.slug + "\t" + a.summary_digest for a in ordered))
-    speakers = _recall_speakers(memo, key, by_slug)
-    if speakers is None:
-        speakers = _index_speakers(ordered)
-        memo.key, memo.speakers = "", tuple(_speaker_row(s) for s in speakers)
+    recalled = _recall_speakers(memo, key, by_slug)
+    if recalled is not None:
+        speakers = recalled
+    else:
+        speakers, rows = _index_speakers(ordered)
+        memo.key, memo.speakers = "", rows
         memo.tags, memo.months = _index_tags(ordered), _index_months(ordered)
         memo.related = _find_related(ordered, memo)
         memo.key = key
@@ -200,14 +201,6 @@ def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) 
     )
 
 
-def _speaker_row(speaker: SiteSpeaker) -> SpeakerRow:
-    said = tuple((q.article, q.number) for q in speaker.quotes)
-    return (*_SPEAKER_HEAD(speaker), said, speaker.articles, speaker.digest)
-
-
-_SPEAKER_HEAD = operator.attrgetter("key", "name", "slug", "kind", "roles")
-
-
 def _recall_speakers(
     memo: IndexMemo, key: str, by_slug: Mapping[str, ArticleSummary]
 ) -> tuple[SiteSpeaker, ...] | None:
@@ -222,7 +215,11 @@ def _recall_speakers(
                 slug,
                 kind,
                 roles,
-                StoredRows(tuple([(a, by_slug[a].quotes, n) for a, n in said]), make_speaker_quote),
+                StoredRows(
+                    tuple([(a, by_slug[a].quotes, n) for a, n in said]),
+                    make_speaker_quote,
+                    speaker_quote_row,
+                ),
                 articles,
                 digest,
             )
@@ -260,9 +257,13 @@ def _keep_unique_slugs(
     return list(kept.values()), problems
 
 
-def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ...]:
-    # Who said what, from the quotes' rows; each speaker's quotes are `StoredRows` of
-    # (article slug, the article's quotes, number): no object is made per quote here.
+def _index_speakers(
+    articles: Sequence[ArticleSummary],
+) -> tuple[tuple[SiteSpeaker, ...], tuple[SpeakerRow, ...]]:
+    """The speakers of these articles, most quoted first, and the same as the memo's rows.
+
+    Who said what is read from the quotes' rows; each speaker's quotes are `StoredRows`
+    of (article slug, the article's quotes, number): no object is made per quote here."""
     quotes: dict[str, list[tuple[str, Sequence[PlacedQuote], int, QuoteRow]]] = defaultdict(list)
     for article in articles:
         slug, article_quotes = article.slug, article.quotes
@@ -271,6 +272,7 @@ def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ..
                 quotes[row[QUOTE_KEY]].append((slug, article_quotes, number, row))
     digests = {a.slug: a.summary_digest for a in articles}
     speakers: list[SiteSpeaker] = []
+    kept: list[SpeakerRow] = []
     used_slugs: set[str] = set()
     ranked = sorted(quotes.items(), key=lambda item: (-len(item[1]), item[0]))
     for key, found in ranked:
@@ -282,15 +284,24 @@ def _index_speakers(articles: Sequence[ArticleSummary]) -> tuple[SiteSpeaker, ..
         roles = tuple(r for r in dict.fromkeys(row[QUOTE_ROLE] for row in rows) if r)
         kind = min(kinds, key=lambda k: (-kinds[k], str(k)))
         slugs = tuple(dict.fromkeys(said[0] for said in found))
-        shown = (key, name, slug, kind, roles, [(said[0], said[2]) for said in found])
-        digest = digest_text(repr(shown) + "".join(digests[s] for s in slugs))
-        theirs = StoredRows(tuple([said[:3] for said in found]), make_speaker_quote)
+        numbers = tuple([(said[0], said[2]) for said in found])
+        digest = digest_text(
+            repr((key, name, slug, kind, roles, list(numbers))) + "".join(digests[s] for s in slugs)
+        )
+        theirs = StoredRows(
+            tuple([said[:3] for said in found]), make_speaker_quote, speaker_quote_row
+        )
         speakers.append(SiteSpeaker(key, name, slug, kind, roles, theirs, slugs, digest=digest))
-    return tuple(speakers)
+        kept.append((key, name, slug, kind, roles, numbers, slugs, digest))
+    return tuple(speakers), tuple(kept)
 
 
 def make_speaker_quote(row: tuple[str, Sequence[PlacedQuote], int]) -> SpeakerQuote:
     return SpeakerQuote(*row)
+
+
+def speaker_quote_row(said: SpeakerQuote) -> tuple[str, Sequence[PlacedQuote], int]:
+    return (said.article, said.quotes, said.number)
 
 
 def _unique_slug(slug: str, used: set[str]) -> str:

@@ -61,18 +61,32 @@ def make_source(row: SourceRow) -> ArticleSource:
 
 
 class StoredRows(Sequence[T], Generic[T]):
-    """A tuple of objects kept as rows of plain values, each made into its object (by
-    `make`, a module-level function) the first time the sequence is read. Equal to, and
-    hashed as, the tuple of its objects."""
+    """A tuple of objects, kept as rows of plain values or as the objects themselves.
 
-    __slots__ = ("_made", "_make", "rows")
+    Rows are made into their objects (by `make`) the first time the sequence is read;
+    objects kept alone are made back into rows (by `unmake`) each time the rows are
+    asked for, so that the two are never both kept without need. `make` and `unmake`
+    are module-level functions: the sequence pickles as its rows. Equal to, and hashed
+    as, the tuple of its objects."""
+
+    __slots__ = ("_made", "_make", "_rows", "_unmake")
 
     def __init__(
-        self, rows: tuple[Any, ...], make: Callable[[Any], T], made: tuple[T, ...] | None = None
+        self,
+        rows: tuple[Any, ...] | None,
+        make: Callable[[Any], T],
+        unmake: Callable[[T], Any],
+        made: tuple[T, ...] | None = None,
     ) -> None:
-        self.rows = rows
-        self._make = make
-        self._made = made
+        self._rows, self._make, self._unmake, self._made = rows, make, unmake, made
+
+    @property
+    def rows(self) -> tuple[Any, ...]:
+        rows = self._rows
+        if rows is None:
+            unmake = self._unmake
+            return tuple([unmake(item) for item in self.made])
+        return rows
 
     @property
     def made(self) -> tuple[T, ...]:
@@ -90,7 +104,7 @@ class StoredRows(Sequence[T], Generic[T]):
         return self.made[index]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self._rows if self._rows is not None else self.made)
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.made)
@@ -107,15 +121,28 @@ class StoredRows(Sequence[T], Generic[T]):
         return repr(self.made)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (StoredRows, (self.rows, self._make))
+        return (StoredRows, (self.rows, self._make, self._unmake))
 
 
 def stored_quotes(quotes: Sequence[PlacedQuote]) -> StoredRows[PlacedQuote]:
-    return StoredRows(tuple([quote_row(q) for q in quotes]), make_placed_quote, tuple(quotes))
+    return StoredRows(None, make_placed_quote, quote_row, tuple(quotes))
 
 
 def stored_sources(sources: Sequence[ArticleSource]) -> StoredRows[ArticleSource]:
-    return StoredRows(tuple([source_row(s) for s in sources]), make_source, tuple(sources))
+    return StoredRows(None, make_source, source_row, tuple(sources))
+
+
+def quotes_of_rows(rows: tuple[QuoteRow, ...], made_now: bool) -> StoredRows[PlacedQuote]:
+    """Quotes kept as `rows`, or (`made_now`) as the objects made of them at once."""
+    if made_now:
+        return StoredRows(None, make_placed_quote, quote_row, tuple(map(make_placed_quote, rows)))
+    return StoredRows(rows, make_placed_quote, quote_row)
+
+
+def sources_of_rows(rows: tuple[SourceRow, ...], made_now: bool) -> StoredRows[ArticleSource]:
+    if made_now:
+        return StoredRows(None, make_source, source_row, tuple(map(make_source, rows)))
+    return StoredRows(rows, make_source, source_row)
 
 
 def quote_rows(quotes: Sequence[PlacedQuote]) -> tuple[QuoteRow, ...]:
