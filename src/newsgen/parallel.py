@@ -1,15 +1,30 @@
 """Work spread over processes: `map_tasks` runs a task on every item, in order.
 
-Each stage hands its workers one read-only state (the config, the site index...)
-through the pool's initializer: with the `fork` start method it is inherited, not
-copied; from a process that runs threads (`newsgen serve`), `forkserver` is used
-and the state is pickled once per worker. Results come back in the items' order,
-so the output does not depend on the number of workers. A small batch stays in
-this process: starting workers costs about a tenth of a second.
+Each stage hands its workers one read-only state (the config, where the cache is...)
+through the pool's initializer. Two ways to start workers:
+
+- forked from this process (`inherit=True`, the default): the state is inherited,
+  not copied, and starting is cheap. Right when this process is small, as when the
+  articles are loaded (before any summary exists).
+- from a small server process (`inherit=False`, the `forkserver` method): the state
+  is pickled once per worker and the workers share none of this process's memory.
+  Right when this process holds much (the site index, when pages are rendered):
+  forked workers would end up copying it page by page, since reading an object
+  writes its reference count (at 100,000 articles, the index three times over).
+
+From a process that runs threads (`newsgen serve`), `forkserver` is always used.
+Results come back in the items' order, so the output does not depend on the
+number of workers. A small batch stays in this process: starting workers costs
+about a tenth of a second.
+
+`started_tasks` starts the work and lets this process do something else
+meanwhile (render the pages that need the whole index) before it takes the
+results.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -24,6 +39,7 @@ R = TypeVar("R")
 
 ITEMS_PER_WORKER = 40  # fewer items than this per worker: not worth a process
 WORKER_GC_THRESHOLD = 20_000  # allocations between two young-generation collections
+MAX_CHUNK = 32  # items sent to a worker at a time (fewer when there are few items)
 
 _state: object = None
 
@@ -51,28 +67,50 @@ def _install(state: object) -> None:
     gc.set_threshold(WORKER_GC_THRESHOLD, 50, 100)
 
 
-def map_tasks(task: Callable[[T], R], items: Sequence[T], state: object, jobs: int) -> Iterator[R]:
+def map_tasks(
+    task: Callable[[T], R], items: Sequence[T], state: object, jobs: int, *, inherit: bool = True
+) -> Iterator[R]:
     """`task(item)` for every item, in order, on up to `jobs` processes."""
+    with started_tasks(task, items, state, jobs, inherit=inherit) as results:
+        yield from results
+
+
+@contextlib.contextmanager
+def started_tasks(
+    task: Callable[[T], R], items: Sequence[T], state: object, jobs: int, *, inherit: bool = True
+) -> Iterator[Iterator[R]]:
+    """`task(item)` for every item started on up to `jobs` worker processes; the block
+    runs meanwhile and reads the results, in order, from the iterator it is given.
+
+    Leaving the block early (an error) cancels the tasks not yet started. A batch too
+    small for workers runs in this process, as the block reads its results.
+    """
     workers = min(jobs, len(items) // ITEMS_PER_WORKER)
     if workers <= 1:
-        yield from _map_here(task, items, state)
+        yield _map_here(task, items, state)
         return
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    chunk = max(1, min(32, len(items) // (workers * 8)))
-    # What the workers inherit (the site index...) is set aside from the cycle collector
-    # before forking: their collections neither walk it nor write to its pages, which
-    # would copy those pages into every worker.
-    gc.freeze()
+    method = "fork" if inherit and threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # The server imports the task's module once; every worker forked from it has it.
+        context.set_forkserver_preload([task.__module__])
+    chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    # What forked workers inherit is set aside from the cycle collector before forking:
+    # their collections neither walk it nor write to its pages, which would copy those
+    # pages into every worker.
+    if method == "fork":
+        gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(state,))
     try:
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_install,
-            initargs=(state,),
-        ) as pool:
-            yield from pool.map(task, items, chunksize=chunk)
+        yield pool.map(task, items, chunksize=chunk)  # every chunk is submitted now
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
-        gc.unfreeze()
+        if method == "fork":
+            gc.unfreeze()
 
 
 def _map_here(task: Callable[[T], R], items: Sequence[T], state: object) -> Iterator[R]:
