@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from newsgen.article import (
     Article,
@@ -155,3 +155,21 @@ def test_the_search_index_is_data_only(output: Path) -> None:
     data = json.loads(text[len(prefix) : -len(suffix)])
     assert HOSTILE_SPEAKER in [s["name"] for s in data["speakers"]]
     assert any(SCRIPT in q for a in data["articles"] for q in a["quotes"])
+
+
+def text_of(tag: Tag, selector: str) -> str:
+    found = tag.select_one(selector)
+    assert found is not None, selector
+    return found.get_text()
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "archive/2025/05/index.html"], ids=["home page", "month page"]
+)
+def test_article_cards_show_hostile_text_as_text(output: Path, page: str) -> None:
+    """Cards are rendered once per build and reused (renderer.Fragments): still escaped."""
+    soup = BeautifulSoup((output / page).read_text(encoding="utf-8"), "html.parser")
+    card = next(c for c in soup.select("article.card") if "Council" in text_of(c, "a"))
+    assert text_of(card, ".card-headline") == f"{SCRIPT} Council {IMAGE}"
+    assert text_of(card, ".kicker") == "<b onmouseover=alert(1)>Analysis</b>"
+    assert text_of(card, ".byline") == f"By {SCRIPT} and Maya <svg onload=alert(1)>"

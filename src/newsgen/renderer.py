@@ -3,6 +3,13 @@
 One Jinja environment per build: autoescaping on for every template, undefined
 variables are errors, and the site's own `templates/` folder overrides any
 template of the packaged theme by name.
+
+Where the time goes, and what keeps it down: an article's body is marked up in
+Python (`markup.py`); wording that every card repeats (counts, bylines, dates) is
+done by plain functions, not nested macros; a card is rendered once per build and
+reused on every page that lists it (`Fragments`); the compiled templates are kept
+in the build cache folder (`TemplateCodeCache`). `tests/bench/bench_render.py`
+prints the CPU time per page of each kind.
 """
 
 from __future__ import annotations
