@@ -20,16 +20,16 @@ class Registry(Generic[T]):
     """Items kept in priority order (highest first), each under a unique name."""
 
     def __init__(self) -> None:
-        self._entries: list[Registered[T]] = []
+        self._entries: tuple[Registered[T], ...] = ()
 
     def register(self, item: T, name: str, priority: int) -> None:
         if name in self:
             raise ValueError(f"'{name}' is already registered")
-        self._entries.append(Registered(name, item, priority))
-        self._entries.sort(key=lambda entry: -entry.priority)
+        entries = [*self._entries, Registered(name, item, priority)]
+        self._entries = tuple(sorted(entries, key=lambda entry: -entry.priority))
 
     def deregister(self, name: str) -> None:
-        self._entries = [entry for entry in self._entries if entry.name != name]
+        self._entries = tuple(entry for entry in self._entries if entry.name != name)
 
     def names(self) -> list[str]:
         return [entry.name for entry in self._entries]
@@ -44,7 +44,7 @@ class Registry(Generic[T]):
         raise KeyError(name)
 
     def __iter__(self) -> Iterator[Registered[T]]:
-        return iter(list(self._entries))
+        return iter(self._entries)  # a tuple: registering while iterating cannot disturb it
 
     def __len__(self) -> int:
         return len(self._entries)
