@@ -65,6 +65,9 @@ def _strip_possessive(word: str) -> str:
 # and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
 # (Opening on the letter, not on "\b", lets the scan skip ahead: twice as fast.)
 _SUBJECT_PRONOUN_RE = re.compile(r"[HhSs](?:(?<=\b[Hh])e|(?<=\b[Ss])he)\b(?![\u2019'-])")
+# The same pronouns in lower case, found by their last two letters ("she" matches
+# at its "he": the letter before tells them apart).
+_LOWER_PRONOUN_RE = re.compile(r"he(?:(?<=\bhe)|(?<=\bshe))(?![\w\u2019'-])")
 # The tail of an organization's name ("Commission on Fair Elections").
 _ORGANIZATION_LINK_RE = re.compile(r"\b([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
 
@@ -215,17 +218,20 @@ class Cast:
         sentence_of: SentenceIndex,
         nicknames: Sequence[Nickname],
     ) -> None:
-        matches = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
-        pronouns = list(_SUBJECT_PRONOUN_RE.finditer(text, begin, end))
-        if pronouns:
-            matches = sorted([*matches, *pronouns], key=lambda m: m.start())
-        for match in matches:
-            if match.re is _SUBJECT_PRONOUN_RE:
-                low = match.group().lower()
-                pronoun = Mention(low, MentionKind.PRONOUN, gender=PRONOUNS[low])
-                self._resolve_pronoun(
-                    pronoun, paragraph, sentence_of.at(match.start()), match.start()
-                )
+        runs = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
+        pronouns = self._find_pronouns(text, begin, end, runs)
+        events: list[tuple[int, int, re.Match[str] | str]]
+        if pronouns:  # runs and pronouns in reading order (a run first where both start)
+            events = sorted(
+                [*((run.start(), 0, run) for run in runs), *((at, 1, p) for at, p in pronouns)],
+                key=lambda event: (event[0], event[1]),
+            )
+        else:
+            events = [(run.start(), 0, run) for run in runs]
+        for at, _, match in events:
+            if isinstance(match, str):
+                pronoun = Mention(match, MentionKind.PRONOUN, gender=PRONOUNS[match])
+                self._resolve_pronoun(pronoun, paragraph, sentence_of.at(at), at)
                 continue
             word = match.group()
             if " " not in word and "\u00a0" not in word:
@@ -241,6 +247,31 @@ class Cast:
                 for nickname in nicknames:
                     if match.start() < nickname.start < match.end():
                         self._note_nickname(nickname, person.name)
+
+    @staticmethod
+    def _find_pronouns(
+        text: str, begin: int, end: int, runs: list[re.Match[str]]
+    ) -> list[tuple[int, str]]:
+        """Where the subject pronouns of `text[begin:end]` start, and which: what
+        `_SUBJECT_PRONOUN_RE` finds there. "He" and "She" are found inside the
+        capitalised `runs`, which hold every capital; "he" and "she" by their
+        letters "he" (a scan for two letters is three times as fast)."""
+        found: list[tuple[int, str]] = []
+        for run in runs:
+            word = run.group()
+            if "He" in word or "She" in word:
+                found.extend(
+                    (pronoun.start(), pronoun.group().lower())
+                    for pronoun in _SUBJECT_PRONOUN_RE.finditer(text, run.start(), run.end())
+                    if pronoun.group()[0] in "HS"  # (lower case ones are found below)
+                )
+        for pronoun in _LOWER_PRONOUN_RE.finditer(text, begin, end):
+            at = pronoun.start()
+            if text[at - 1 : at] != "s":
+                found.append((at, "he"))
+            elif at > begin:
+                found.append((at - 1, "she"))
+        return found
 
     def _names_nobody(self, text: str, match: re.Match[str], word: str) -> bool:
         """A quick answer for most capitalised words ("Tuesday", "Geneva"): one word,
