@@ -1,6 +1,7 @@
 """Time loading and attributing a typical article: 800 words, five quotes.
 
-    python tests/bench/bench_analysis.py [--runs N]
+    python tests/bench/bench_analysis.py [--runs N] [--warm]
+    python tests/bench/bench_analysis.py --corpus FOLDER
 
 Prints the median, best and 90th-percentile time of `load_article` +
 `analyse_article` on one core, and the median CPU time (steadier on a busy
@@ -54,6 +55,28 @@ def build_article() -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def time_corpus(folder: Path) -> int:
+    """CPU time of `load_article` and of `analyse_article` per file of `folder`."""
+    paths = sorted(path for path in folder.iterdir() if path.is_file())
+    if not paths:
+        print(f"no files in {folder}")
+        return 1
+    load = analyse = 0.0
+    for path in paths:
+        begin = time.process_time()
+        article = load_article(path).article
+        middle = time.process_time()
+        analyse_article(article)
+        load, analyse = load + middle - begin, analyse + time.process_time() - middle
+    count = len(paths)
+    print(
+        f"{count} files of {folder}: CPU load {load:.2f} s + analyse {analyse:.2f} s "
+        f"= {load + analyse:.2f} s; per article {load / count * 1000:.3f} + "
+        f"{analyse / count * 1000:.3f} = {(load + analyse) / count * 1000:.3f} ms"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=500)
@@ -63,7 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the quote engine's caches of names and speaker phrases between runs "
         "(by default they are emptied, so every run reads the article as if it were new)",
     )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="instead, load and analyse every file of this folder once, in name order, "
+        "as a build does (caches kept), and print the CPU time per article of each stage "
+        "(e.g. the content folder of `tests/bench/corpus.py OUT --formats newsgen`)",
+    )
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return time_corpus(args.corpus)
     text = build_article()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "harbour.txt"
