@@ -192,11 +192,12 @@ def _build(
         cache.commit()
     diagnostics.extend(indexed.diagnostics)
     site = indexed.site
+    published_key = f"{kept.key} {pages_key}"
+    del kept  # its speaker rows: not to be inherited by the render workers
 
     # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
     # When the last build published this very index with the same templates and settings,
     # only the pages showing the changed articles whole can have changed.
-    published_key = f"{kept.key} {pages_key}"
     bodies_only = write and _published_as(cache, published_key, config.output_dir)
     if bodies_only:
         fresh = [a.slug for a in site.articles if a.source in collected.fresh]

@@ -229,17 +229,21 @@ def _read_stored(cache: BuildCache, hashes: dict[str, str], found: dict[str, Fou
 def _store_chunks(
     cache: BuildCache, stale: set[int], hashes: dict[str, str], found: dict[str, Found]
 ) -> None:
-    """The chunks in `stale` written again from what was found for their files."""
+    """The chunks in `stale` written again from what was found for their files, one at a
+    time (the plain values of a whole archive would sit in memory through the build)."""
     if not stale:
         return
-    chunks: dict[int, list[StoredSummary]] = {number: [] for number in stale}
+    paths: dict[int, list[str]] = {number: [] for number in stale}
     for path in sorted(found):
-        chunk = chunks.get(summary_chunk(path))
+        chunk = paths.get(summary_chunk(path))
         if chunk is not None:
+            chunk.append(path)
+    for number, chunk in sorted(paths.items()):
+        entries: list[StoredSummary] = []
+        for path in chunk:
             summary, said = found[path]
             plain = None if summary is None else plain_summary(summary)
-            chunk.append((path, hashes[path], plain, said))
-    for number, entries in sorted(chunks.items()):
+            entries.append((path, hashes[path], plain, said))
         cache.put_summary_chunk(number, entries)
 
 
