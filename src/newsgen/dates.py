@@ -27,6 +27,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 )
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(
     r"\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\w:])"
 )
@@ -80,8 +81,8 @@ def find_date_line(line: str) -> DateLine | None:
 
     In "Published X Updated Y" (or "X | Updated 3 hours ago") the first date wins.
     """
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not _DIGIT.search(line):
+        return None  # (every date form has a day or a year in digits)
     for part in _UPDATED_SPLIT.split(line):
         date = _date_of_line_part(part)
         if date is not None:
