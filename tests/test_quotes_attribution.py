@@ -430,3 +430,12 @@ def test_editor_corrections_are_applied() -> None:
     analysis = analyse_article(article)
     assert [(q.speaker, q.role) for q in analysis.quotes] == [("Tom Greer", "harbour master")] * 2
     assert [(s.name, s.quotes) for s in analysis.speakers if s.quotes] == [("Tom Greer", 2)]
+
+
+def test_indirect_speech_stems_cover_every_verb() -> None:
+    """A paragraph is passed over for indirect speech only when it holds no stem."""
+    from newsgen.quotes import sources
+
+    verbs = sources._INDIRECT_VERBS | sources._INDIRECT_PARTICIPLES
+    uncovered = [v for v in verbs if not any(stem in v for stem in sources._INDIRECT_STEMS)]
+    assert uncovered == []

@@ -10,7 +10,7 @@ compatible one (usually its subject).
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -188,8 +188,10 @@ class Cast:
         entry = (paragraph, sentence, offset, name)
         if not self.timeline or self.timeline[-1] < entry:
             self.timeline.append(entry)
-        elif entry not in self.timeline:
-            insort(self.timeline, entry)
+            return
+        at = bisect_left(self.timeline, entry)  # (the timeline is kept in order)
+        if at == len(self.timeline) or self.timeline[at] != entry:
+            self.timeline.insert(at, entry)
 
     def scan_names(
         self,
