@@ -5,7 +5,6 @@ few quoted words inside a sentence (partial), a title, or a transcript turn.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from newsgen.quotes.context import QuoteContext
 from newsgen.quotes.lexicon import word_set
@@ -44,7 +43,7 @@ def is_direct(ctx: QuoteContext, found: Attribution | None) -> bool:
 def is_title(ctx: QuoteContext) -> bool:
     """A name of a show, a book, an ad or a bill: short, every main word capitalised."""
     text = ctx.text.rstrip(" ,.")
-    words = [word.group() for word in islice(_WORDS_RE.finditer(text), 9)]  # 9: too many
+    words = _WORDS_RE.findall(text)
     if not words or len(words) > 8 or text[-1:] in "!?" or ctx.before.rstrip().endswith(":"):
         return False
     at_start = not ctx.before.strip() and not ctx.after.strip(" .,")
