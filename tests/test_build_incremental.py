@@ -298,6 +298,8 @@ def test_a_damaged_cache_falls_back_to_a_full_build(
         pytest.param("UPDATE summaries SET value = x'80049500'", id="summary chunks"),
         # A pickled list holding one entry of the wrong shape.
         pytest.param("UPDATE summaries SET value = x'80045d944b01612e'", id="chunk entries"),
+        pytest.param("UPDATE memos SET value = x'80049500'", id="index memo"),
+        pytest.param("UPDATE memos SET value = x'80044b012e'", id="index memo of one number"),
     ],
 )
 def test_a_cached_value_that_cannot_be_read_falls_back_to_a_full_build(

@@ -5,10 +5,13 @@ immutable values, and the build cache (`<site>/.newsgen-cache/`) lets each skip
 what did not change since the last build:
 
 1-2. `collect_articles`: each content file loaded, analysed and placed on its own
-     (in worker processes when there are many), or its cached result reused;
-3.   `index_site`: the archive-wide indexes, from article summaries (no bodies);
+     (in worker processes when there are many), or its cached summary reused;
+3.   `index_site`: the archive-wide indexes, from article summaries (no bodies), or
+     the last build's when the summaries are the same (`site.IndexMemo`);
 4-5. `plan_pages` then `publish_site`: the pages whose inputs changed rendered (in
-     workers when many) and put in place; the others left as they are.
+     workers when many) and put in place; the others left as they are. When the last
+     build published the same index, only the changed articles' own pages and the feed
+     can have changed, and only they are planned (`plan_whole_article_pages`).
 
 A build where no content file, template or setting changed stops after looking at
 the files' signatures. A damaged or outdated cache gives a full build.

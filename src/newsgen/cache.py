@@ -8,12 +8,13 @@ newsgen's own frozen dataclasses; the cache is only ever written by newsgen, ins
 the site folder.
 
 Tables:
-- `meta`: format, keys (see `fingerprint`), the identity of the output folder;
+- `meta`: format, keys (see `fingerprint`), the identity of the output folder, what
+  the last finished build published (its index and page keys, its page count);
 - `articles`: per content file its stat signature, content hash, summary, whole
   placed article and diagnostics (`summary` NULL when the file failed);
 - `pages`: per output file the digest of its inputs and the hash of its bytes;
-- `memos`: archive-wide results worth keeping (the related articles), with the digest
-  of what each was computed from;
+- `memos`: archive-wide results worth keeping (the site index: speakers, tags, months,
+  related articles), with the digest of what each was computed from;
 - `summaries`: every article's summary and diagnostics again, as plain tuples in a few
   dozen chunks (by a hash of the file's path), so that a rebuild reads them back in one
   go per chunk instead of one row at a time, and an edit rewrites one chunk.
