@@ -44,6 +44,7 @@ from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
 from newsgen.pages import plan_pages, plan_whole_article_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
+from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
 from newsgen.site import IndexMemo, Month, SiteTag, index_site
 from newsgen.summary import digest_text
@@ -186,9 +187,9 @@ def _build(
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
     kept = _recall_index(cache)
-    known = (kept.key, kept.related_key)
+    known = (kept.key, kept.related.key)
     indexed = index_site(collected.summaries, kept)
-    if write and (kept.key, kept.related_key) != known:
+    if write and (kept.key, kept.related.key) != known:
         cache.put_memo("index", kept.key, _kept_index(kept))
         # Committed now: the render workers read the cache, and a write still open
         # (large enough to spill to the file, as at 100,000 articles) locks them out.
@@ -257,14 +258,15 @@ def _recall_index(cache: BuildCache) -> IndexMemo:
         isinstance(memo.speakers, tuple)
         and all(isinstance(t, SiteTag) for t in memo.tags)
         and all(isinstance(m, Month) for m in memo.months)
-        and isinstance(memo.related, dict)
+        and isinstance(memo.related, RelatedIndex)
+        and isinstance(memo.related.related, dict)
     ):
         raise CacheError("the kept site index is not one")
     return memo
 
 
 def _kept_index(memo: IndexMemo) -> tuple[object, ...]:
-    return (memo.key, memo.speakers, memo.tags, memo.months, memo.related_key, memo.related)
+    return (memo.key, memo.speakers, memo.tags, memo.months, memo.related)
 
 
 def _published_as(cache: BuildCache, published_key: str, output: Path) -> bool:

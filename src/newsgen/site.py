@@ -18,6 +18,7 @@ from pathlib import Path
 from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
 from newsgen.placement import PlacedQuote, make_slug
+from newsgen.related import RelatedIndex, find_related
 from newsgen.summary import (
     QUOTE_KEY,
     QUOTE_KIND,
@@ -29,9 +30,6 @@ from newsgen.summary import (
     digest_text,
     quote_rows,
 )
-
-RELATED_COUNT = 3
-RELATED_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,16 +153,14 @@ class IndexMemo:
     - `key`: the digest of every article's slug and summary digest, newest first. When
       it is the same, so are the speakers (kept as rows), tags and months: an edit of an
       article's body alone changes none of them.
-    - `related_key`: the digest of every article's slug, speakers and tags, in order.
-      When it is the same, so are the related articles: an edited headline or quote
-      changes `key` but not this, and comparing the archive again is the dearest part."""
+    - `related`: the related articles, with their own finer key (`related.RelatedIndex`):
+      an edited headline or quote changes `key` but not that."""
 
     key: str = ""
     speakers: tuple[SpeakerRow, ...] = ()
     tags: tuple[SiteTag, ...] = ()
     months: tuple[Month, ...] = ()
-    related_key: str = ""
-    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related: RelatedIndex = field(default_factory=RelatedIndex)
 
 
 def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) -> IndexedSite:
@@ -182,7 +178,7 @@ def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) 
         speakers, rows = _index_speakers(ordered)
         memo.key, memo.speakers = "", rows
         memo.tags, memo.months = _index_tags(ordered), _index_months(ordered)
-        memo.related = _find_related(ordered, memo)
+        memo.related = find_related(ordered, memo.related)
         memo.key = key
     return IndexedSite(
         Site(
@@ -195,7 +191,7 @@ def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) 
             months=memo.months,
             newer={older: newer for newer, older in itertools.pairwise(slugs)},
             older=dict(itertools.pairwise(slugs)),
-            related=memo.related,
+            related=memo.related.related,
         ),
         tuple(diagnostics),
     )
@@ -332,48 +328,3 @@ def _index_months(articles: Sequence[ArticleSummary]) -> tuple[Month, ...]:
     return tuple(
         Month(y, m, tuple(slugs)) for (y, m), slugs in sorted(months.items(), reverse=True)
     )
-
-
-def _find_related(
-    articles: Sequence[ArticleSummary], memo: IndexMemo
-) -> dict[str, tuple[str, ...]]:
-    """Articles sharing speakers (worth two) or tags (worth one), best first, then newest."""
-    every_keys = [
-        sorted(
-            {f"s:{row[QUOTE_KEY]}" for row in quote_rows(article.quotes) if row[QUOTE_KEY]}
-            | {f"t:{t.slug}" for t in article.tags}
-        )
-        for article in articles
-    ]
-    key = digest_text(
-        "\n".join(a.slug + "\t" + "\t".join(k) for a, k in zip(articles, every_keys, strict=True))
-    )
-    if key != memo.related_key:
-        memo.related_key, memo.related = key, _compare_related(articles, every_keys)
-    return memo.related
-
-
-def _compare_related(
-    articles: Sequence[ArticleSummary], every_keys: Sequence[Sequence[str]]
-) -> dict[str, tuple[str, ...]]:
-    sharing_lists: dict[str, list[int]] = {}
-    # Per article: (weight, the articles sharing the feature, this article's place there).
-    features: list[list[tuple[int, list[int], int]]] = []
-    for index, keys in enumerate(every_keys):
-        mine = []
-        for feature in keys:
-            sharing = sharing_lists.setdefault(feature, [])
-            mine.append((2 if feature[0] == "s" else 1, sharing, len(sharing)))
-            sharing.append(index)
-        features.append(mine)
-    related: dict[str, tuple[str, ...]] = {}
-    for index, article in enumerate(articles):
-        scores: dict[int, int] = {}
-        for weight, sharing, at in features[index]:
-            # Only the nearest in time: a tag on thousands of articles stays cheap.
-            for other in sharing[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
-                scores[other] = scores.get(other, 0) + weight
-        scores.pop(index, None)
-        best = sorted([(-score, other) for other, score in scores.items()])[:RELATED_COUNT]
-        related[article.slug] = tuple(articles[other].slug for _, other in best)
-    return related

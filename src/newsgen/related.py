@@ -1,0 +1,116 @@
+"""Related articles: those sharing speakers (worth two) or tags (worth one), best first,
+then newest; only the nearest in time on each speaker's or tag's list are compared, so
+that a tag on thousands of articles stays cheap.
+
+Comparing the whole archive is the dearest part of indexing it, so the result is kept
+(`RelatedIndex`) with what it was computed from: every article's slug and features, in
+order. A rebuild with the same inputs takes it as it is; with other inputs, only the
+articles whose comparisons can have changed are compared again: those whose features
+changed, and those within the window of a change on one of the lists they are on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsgen.summary import QUOTE_KEY, ArticleSummary, digest_text, quote_rows
+
+RELATED_COUNT = 3
+RELATED_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedIndex:
+    key: str = ""  # the digest of `inputs`
+    inputs: str = ""  # a line per article, newest first: its slug then its features, tabbed
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def find_related(articles: Sequence[ArticleSummary], kept: RelatedIndex) -> RelatedIndex:
+    """The related articles of `articles` (newest first), reusing what `kept` found."""
+    every_keys = [
+        sorted(
+            {f"s:{row[QUOTE_KEY]}" for row in quote_rows(article.quotes) if row[QUOTE_KEY]}
+            | {f"t:{t.slug}" for t in article.tags}
+        )
+        for article in articles
+    ]
+    slugs = [a.slug for a in articles]
+    inputs = "\n".join(s + "\t" + "\t".join(k) for s, k in zip(slugs, every_keys, strict=True))
+    key = digest_text(inputs)
+    if key == kept.key:
+        return kept
+    again = _changed(kept, slugs, every_keys) if kept.inputs else None
+    found = compare_related(slugs, every_keys, again)
+    if again is not None:
+        found = {slug: found[slug] if slug in found else kept.related[slug] for slug in slugs}
+    return RelatedIndex(key, inputs, found)
+
+
+def compare_related(
+    slugs: Sequence[str], every_keys: Sequence[Sequence[str]], only: set[int] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The related articles of the articles at the indexes `only` (None: of all)."""
+    lists: dict[str, list[int]] = {}
+    # Per article: (weight, the articles sharing the feature, this article's place there).
+    features: list[list[tuple[int, list[int], int]]] = []
+    for index, keys in enumerate(every_keys):
+        mine = []
+        for feature in keys:
+            sharing = lists.setdefault(feature, [])
+            mine.append((2 if feature[0] == "s" else 1, sharing, len(sharing)))
+            sharing.append(index)
+        features.append(mine)
+    related: dict[str, tuple[str, ...]] = {}
+    for index in range(len(slugs)) if only is None else sorted(only):
+        scores: dict[int, int] = {}
+        for weight, sharing, at in features[index]:
+            for other in sharing[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                scores[other] = scores.get(other, 0) + weight
+        scores.pop(index, None)
+        best = sorted([(-score, other) for other, score in scores.items()])[:RELATED_COUNT]
+        related[slugs[index]] = tuple(slugs[other] for _, other in best)
+    return related
+
+
+def _changed(
+    kept: RelatedIndex, slugs: Sequence[str], every_keys: Sequence[list[str]]
+) -> set[int] | None:
+    """The indexes of the articles whose comparisons may differ from `kept`'s: new ones,
+    those whose features changed, and those within the window of a change on the list of
+    a feature they have (an article added, removed, or given or denied the feature).
+    Farther on a list, the window of an article holds the same articles in the same order.
+    None when articles that are still there moved in time: ties are broken by the order
+    of the whole archive, so every comparison may differ."""
+    old_lists: dict[str, list[str]] = defaultdict(list)
+    old_keys: dict[str, list[str]] = {}
+    for line in kept.inputs.split("\n"):
+        slug, *keys = line.split("\t")
+        old_keys[slug] = keys
+        for feature in keys:
+            old_lists[feature].append(slug)
+    present = set(slugs)
+    if [s for s in old_keys if s in present] != [s for s in slugs if s in old_keys]:
+        return None
+    changed = {
+        index
+        for index, (slug, keys) in enumerate(zip(slugs, every_keys, strict=True))
+        if old_keys.get(slug) != keys or slug not in kept.related
+    }
+    new_lists: dict[str, list[int]] = defaultdict(list)
+    for index, keys in enumerate(every_keys):
+        for feature in keys:
+            new_lists[feature].append(index)
+    for feature, members in new_lists.items():
+        new = [slugs[i] for i in members]
+        old = old_lists.get(feature, [])
+        if new == old:
+            continue
+        same = min(len(new), len(old))
+        head = next((i for i in range(same) if new[i] != old[i]), same)
+        tail = next((i for i in range(same - head) if new[-1 - i] != old[-1 - i]), same - head)
+        low, high = max(0, head - RELATED_WINDOW), len(new) - tail + RELATED_WINDOW
+        changed.update(members[low:high])
+    return changed
