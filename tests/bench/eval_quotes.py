@@ -1,6 +1,7 @@
 """Measure quote attribution on the shared, human-annotated development set.
 
     python tests/bench/eval_quotes.py [--gold PATH] [--scorer PATH] [--keep DIR]
+                                      [--misses KIND]
 
 Each record is written to a temporary .txt, loaded with `load_article`,
 analysed with `analyse_article`, and the predictions (quotes that have a
@@ -8,12 +9,17 @@ speaker; scare quotes and titles are not quotations) are scored with the
 shared scorer, over all quotes and over direct quotes only. The speaker sent to
 the scorer is the canonical name followed by the role when there is one (the
 annotators' key may be a surname or a role noun such as "spokeswoman").
+`--misses pronoun` (or name, nominal) then lists the quotes of that kind of speaker
+that were found but given a speaker the key does not accept, with the annotators'
+speaker span and key beside ours, for checking by hand (the pronoun and nominal keys
+come from an automatic coreference system, not from the annotators).
 The data is not part of the repository: without it the script says so and exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -75,11 +81,55 @@ def _predictions(quote: Quote, article: Article, offsets: list[int | None]) -> l
     return out
 
 
+def list_misses(records: list[dict[str, Any]], pred: Path, scorer: Path, kind: str) -> None:
+    """Print the found quotes of `kind` whose predicted speaker the key does not accept."""
+    spec = importlib.util.spec_from_file_location("score_quotes", scorer)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot import the scorer {scorer}")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    predicted = {}
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        predicted[item["id"]] = item["quotes"]
+    found = missed = 0
+    for record in records:
+        tokens = score.toks_with_offsets(record["text"])
+        spans = [
+            (item, score.positions_in_spans(tokens, [(item["start"], item["end"])]))
+            for item in predicted.get(record["id"], [])
+            if "start" in item
+        ]
+        for gold in record["quotes"]:
+            if gold.get("speaker_kind") != kind or not gold.get("speaker_keys"):
+                continue
+            where = score.positions_in_spans(tokens, gold["spans"]["quote"])
+            best = max(spans, key=lambda pair: len(pair[1] & where), default=None)
+            if best is None or not where or len(best[1] & where) / len(where) < 0.5:
+                continue
+            found += 1
+            ours = best[0]["speaker"]
+            if score.speaker_ok(gold["speaker_keys"], ours):
+                continue
+            missed += 1
+            paragraph = record["text"].count("\n\n", 0, best[0]["start"])
+            print(
+                f"{record['id']} paragraph {paragraph}: annotated {gold['speaker']!r}, "
+                f"key {gold['speaker_keys']}, ours {ours!r}"
+            )
+    print(f"{kind} speakers: {found - missed}/{found} accepted by the key, {missed} listed above")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=EVAL_DIR / "quotes-dev.jsonl")
     parser.add_argument("--scorer", type=Path, default=EVAL_DIR / "score_quotes.py")
     parser.add_argument("--keep", type=Path, help="write pred.jsonl into this directory")
+    parser.add_argument(
+        "--misses",
+        choices=("name", "nominal", "pronoun"),
+        help="list the found quotes of this kind of speaker given another speaker",
+    )
     args = parser.parse_args(argv)
     if not args.gold.exists() or not args.scorer.exists():
         print(f"skipped: no evaluation data at {args.gold} (it is not part of the repository)")
@@ -111,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                 "100",
             ]
             subprocess.run(command, check=True)
+        if args.misses:
+            list_misses(records, pred, args.scorer, args.misses)
     return 0
 
 
