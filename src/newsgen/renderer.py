@@ -65,7 +65,8 @@ FRAGMENTS_KEPT = 20_000
 
 
 class Fragments:
-    """Markup that depends on its key alone, rendered once per build and then reused.
+    """Markup that depends on its key alone, rendered once and then reused (in each
+    process that renders pages: the environment, and so this, is made once per build).
 
     A template calls `fragment(key, macro, *args)`: the first time with that key it is
     `macro(*args)`, afterwards the same markup. The theme's article cards use it (key:
