@@ -19,14 +19,7 @@ from typing import Any
 from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
 from newsgen.site import Site
-from newsgen.summary import (
-    QUOTE_KEY,
-    SOURCE_KEY,
-    ArticleSummary,
-    digest_text,
-    quote_rows,
-    source_rows,
-)
+from newsgen.summary import ArticleSummary, digest_text, source_keys, speaker_keys
 
 
 class PageKind(StrEnum):
@@ -160,12 +153,9 @@ def _linked_speakers(site: Site, slugs: Iterable[str]) -> tuple[str, ...]:
     keys: dict[str, None] = {}
     for slug in slugs:
         article = site.article_by_slug[slug]
-        for row in source_rows(article.sources):
-            if row[SOURCE_KEY] in speakers:
-                keys[row[SOURCE_KEY]] = None
-        for row in quote_rows(article.quotes):
-            if row[QUOTE_KEY] in speakers:
-                keys[row[QUOTE_KEY]] = None
+        for key in (*source_keys(article.sources), *speaker_keys(article.quotes)):
+            if key is not None and key in speakers:
+                keys[key] = None
     return tuple(keys)
 
 

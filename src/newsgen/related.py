@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgen.summary import QUOTE_KEY, ArticleSummary, digest_text, quote_rows
+from newsgen.summary import ArticleSummary, digest_text, speaker_keys
 
 RELATED_COUNT = 3
 RELATED_WINDOW = 12
@@ -32,7 +32,7 @@ def find_related(articles: Sequence[ArticleSummary], kept: RelatedIndex) -> Rela
     """The related articles of `articles` (newest first), reusing what `kept` found."""
     every_keys = [
         sorted(
-            {f"s:{row[QUOTE_KEY]}" for row in quote_rows(article.quotes) if row[QUOTE_KEY]}
+            {f"s:{key}" for key in speaker_keys(article.quotes) if key}
             | {f"t:{t.slug}" for t in article.tags}
         )
         for article in articles

@@ -88,6 +88,13 @@ class StoredRows(Sequence[T], Generic[T]):
             return tuple([unmake(item) for item in self.made])
         return rows
 
+    def column(self, index: int, name: str) -> list[Any]:
+        """One value of every item: `row[index]` of the rows when they are kept, else the
+        attribute `name` of the objects (no row is made for it)."""
+        if self._rows is not None:
+            return [row[index] for row in self._rows]
+        return [getattr(item, name) for item in self.made]
+
     @property
     def made(self) -> tuple[T, ...]:
         made = self._made
@@ -143,6 +150,19 @@ def sources_of_rows(rows: tuple[SourceRow, ...], made_now: bool) -> StoredRows[A
     if made_now:
         return StoredRows(None, make_source, source_row, tuple(map(make_source, rows)))
     return StoredRows(rows, make_source, source_row)
+
+
+def speaker_keys(quotes: Sequence[PlacedQuote]) -> list[str | None]:
+    """The speaker key of each quote (None: no speaker page)."""
+    if isinstance(quotes, StoredRows):
+        return quotes.column(QUOTE_KEY, "speaker_key")
+    return [q.speaker_key for q in quotes]
+
+
+def source_keys(sources: Sequence[ArticleSource]) -> list[str | None]:
+    if isinstance(sources, StoredRows):
+        return sources.column(SOURCE_KEY, "key")
+    return [s.key for s in sources]
 
 
 def quote_rows(quotes: Sequence[PlacedQuote]) -> tuple[QuoteRow, ...]:
