@@ -4,8 +4,10 @@ rendered in workers from their own inputs exactly as from the whole site index."
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import pytest
 
@@ -20,10 +22,10 @@ from newsgen.publication import (
     IN_WORKERS,
     RenderState,
     RenderTask,
+    WorkerTasks,
     release_render_state,
     render_task,
     render_with_index,
-    task_for_worker,
 )
 from newsgen.site import Site, index_site
 
@@ -74,6 +76,47 @@ def test_a_failed_task_raises_its_error_in_the_caller(jobs: int, inherit: bool) 
         list(map_tasks(add_offset, items, Offset(0), jobs, inherit=inherit))
 
 
+class MadeOnAccess(Sequence[int]):
+    """Items made when read (as the render tasks are); reading `broken` fails."""
+
+    def __init__(self, count: int, broken: int = -1) -> None:
+        self.size, self.broken = count, broken
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.size))]
+        if index == self.broken:
+            raise LookupError(f"item {index} cannot be made")
+        return index
+
+    def __len__(self) -> int:
+        return self.size
+
+
+@pytest.mark.parametrize(("jobs", "inherit"), [(1, True), (2, True), (2, False)])
+def test_an_item_that_cannot_be_made_raises_its_error_in_the_caller(
+    jobs: int, inherit: bool
+) -> None:
+    items = MadeOnAccess(40 * ITEMS_PER_WORKER, broken=30 * ITEMS_PER_WORKER)
+    with pytest.raises(LookupError, match="item 1200 cannot be made"):
+        list(map_tasks(add_offset, items, Offset(0), jobs, inherit=inherit))
+
+
+@pytest.mark.parametrize("inherit", [True, False])
+def test_an_error_in_the_block_stops_the_workers_and_is_raised(inherit: bool) -> None:
+    items = MadeOnAccess(40 * ITEMS_PER_WORKER)
+    with (
+        pytest.raises(KeyError, match="the block failed"),
+        started_tasks(add_offset, items, Offset(0), 2, inherit=inherit) as results,
+    ):
+        assert next(results) == 0
+        raise KeyError("the block failed")
+
+
 def indexed_golden_site(tmp_path: Path, stages: ArticleStages) -> tuple[Path, Site]:
     """The golden site built once (its cache holds every article), and its site index."""
     site_dir = tmp_path / "site"
@@ -98,7 +141,9 @@ def test_article_pages_from_their_own_inputs_equal_those_from_the_whole_index(
     assert {spec.kind for spec in specs} == {PageKind.ARTICLE}
     assert len(specs) == len(site.articles)
     state = RenderState(config, cache_path(site_dir), staging=None)
-    tasks = [task_for_worker(spec, None, site) for spec in specs]
+    tasks = WorkerTasks(site)
+    for spec in specs:
+        tasks.add(spec, None)
     try:
         apart = list(map_tasks(render_task, tasks, state, jobs=1))
         whole = [render_with_index(RenderTask(spec, None), site, state) for spec in specs]

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Generic, TypeVar
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -40,6 +42,7 @@ R = TypeVar("R")
 ITEMS_PER_WORKER = 40  # fewer items than this per worker: not worth a process
 WORKER_GC_THRESHOLD = 20_000  # allocations between two young-generation collections
 MAX_CHUNK = 32  # items sent to a worker at a time (fewer when there are few items)
+CHUNKS_AHEAD = 4  # chunks sent per worker and not yet done: enough to keep it busy
 
 _state: object = None
 
@@ -101,16 +104,82 @@ def started_tasks(
     if method == "fork":
         gc.freeze()
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(state,))
+    feeder = _Feeder(pool, task, items, chunk, workers * CHUNKS_AHEAD)
     try:
-        yield pool.map(task, items, chunksize=chunk)  # every chunk is submitted now
+        yield feeder.results()
     except BaseException:
+        feeder.stop()
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     else:
+        feeder.stop()
         pool.shutdown(wait=True)
     finally:
+        feeder.stop()
         if method == "fork":
             gc.unfreeze()
+
+
+def _run_chunk(task: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [task(item) for item in chunk]
+
+
+class _Feeder(Generic[T, R]):
+    """Sends the items to the pool chunk by chunk, at most `window` chunks not yet done,
+    so that each item is made (when `items` makes them on access) and held only shortly
+    before a worker needs it. The first chunks are sent from the calling thread (forked
+    workers are started then, before any other thread exists), the others from a thread
+    of this process, so the workers stay busy while the caller does something else."""
+
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        task: Callable[[T], R],
+        items: Sequence[T],
+        chunk: int,
+        window: int,
+    ) -> None:
+        self._pool, self._task, self._items, self._chunk = pool, task, items, chunk
+        self._slots = threading.Semaphore(window)
+        self._sent: queue.SimpleQueue[Future[list[R]] | None] = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        starts = iter(range(0, len(items), chunk))
+        for start in itertools.islice(starts, window):
+            self._send(start)
+        self._thread = threading.Thread(target=self._feed, args=(starts,), daemon=True)
+        self._thread.start()
+
+    def _send(self, start: int) -> None:
+        self._slots.acquire()
+        if self._stopping.is_set():
+            return
+        items = self._items
+        chunk = [items[i] for i in range(start, min(start + self._chunk, len(items)))]
+        future = self._pool.submit(_run_chunk, self._task, chunk)
+        future.add_done_callback(lambda _: self._slots.release())
+        self._sent.put(future)
+
+    def _feed(self, starts: Iterator[int]) -> None:
+        try:
+            for start in starts:
+                self._send(start)
+                if self._stopping.is_set():
+                    break
+        except BaseException as error:  # making an item or sending it failed: the reader
+            failed: Future[list[R]] = Future()  # raises it in its turn
+            failed.set_exception(error)
+            self._sent.put(failed)
+        finally:
+            self._sent.put(None)
+
+    def results(self) -> Iterator[R]:
+        while (future := self._sent.get()) is not None:
+            yield from future.result()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._slots.release()  # wakes the thread if it waits for a chunk to finish
+        self._thread.join()
 
 
 def _map_here(task: Callable[[T], R], items: Sequence[T], state: object) -> Iterator[R]:

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import jinja2
 
@@ -51,7 +51,11 @@ Progress = Callable[[str, int, int], None]
 # the articles. The workers start apart from this process (see `parallel`), so they
 # never copy the index.
 IN_WORKERS = frozenset({PageKind.ARTICLE})
-SUMMARIES_KEPT = 4096  # per worker: a page's neighbours and related articles recur
+# Rendered before the workers start: the search index holds every article's headline
+# and quotes, made into one script (at 100,000 articles ~100 MB of passing objects in
+# this process), so it is rendered while no worker holds memory beside it.
+BEFORE_WORKERS = frozenset({PageKind.SEARCH_INDEX})
+SUMMARIES_KEPT = 2048  # per worker: a page's neighbours and related articles recur
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,31 +158,36 @@ def publish_site(
     previous = cache.page_rows([s.path for s in specs] if partial else None) if trusted else {}
     digest = page_inputs(site, key)
     inputs = {spec.path: digest(spec) for spec in specs}
-    here: list[RenderTask] = []  # rendered in this process
-    away: list[RenderTask] = []  # in workers
+    first: list[RenderTask] = []  # rendered in this process before the workers start
+    here: list[RenderTask] = []  # in this process, while the workers render
+    away = WorkerTasks(site)  # in workers
     for spec in specs:
         row = previous.get(spec.path)
         if row is not None and row.inputs == inputs[spec.path]:
             continue
         before = row.output if row is not None else None
         if spec.kind in IN_WORKERS:
-            away.append(task_for_worker(spec, before, site))
+            away.add(spec, before)
         else:
-            here.append(RenderTask(spec, before))
+            (first if spec.kind in BEFORE_WORKERS else here).append(RenderTask(spec, before))
     staging = make_staging(output) if write else None
     state = RenderState(config, cache.path, staging)
     results: list[Rendered] = []
-    total = len(here) + len(away)
+    total = len(first) + len(here) + len(away)
+
+    def done(result: Rendered) -> None:
+        results.append(result)
+        if progress is not None:
+            progress("pages", len(results), total)
+
     try:
+        for task in first:
+            done(render_with_index(task, site, state))
         with started_tasks(render_task, away, state, jobs, inherit=False) as rendered:
             for task in here:
-                results.append(render_with_index(task, site, state))
-                if progress is not None:
-                    progress("pages", len(results), total)
+                done(render_with_index(task, site, state))
             for result in rendered:
-                results.append(result)
-                if progress is not None:
-                    progress("pages", len(results), total)
+                done(result)
     except BaseException:
         if staging is not None:
             discard_staging(staging)
@@ -200,10 +209,39 @@ def publish_site(
     return Published(len(specs), len(results), len(written))
 
 
-def task_for_worker(spec: PageSpec, previous: str | None, site: Site) -> RenderTask:
-    by_slug, by_key = site.article_by_slug, site.speaker_by_key
+def task_for_worker(
+    spec: PageSpec, previous: str | None, site: Site, links: Mapping[str, SpeakerLink]
+) -> RenderTask:
+    """What a worker needs to render `spec` (`links`: every speaker's, by key)."""
+    by_slug = site.article_by_slug
     sources = tuple(str(by_slug[slug].source) if slug else "" for slug in spec.articles)
-    return RenderTask(spec, previous, sources, tuple(by_key[key].link for key in spec.speakers))
+    return RenderTask(spec, previous, sources, tuple(links[key] for key in spec.speakers))
+
+
+class WorkerTasks(Sequence[RenderTask]):
+    """The tasks of the pages rendered in workers, each made as it is sent to one (made
+    all at once, they would take ~40 MB of this process at 100,000 articles)."""
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+        self._links = {key: speaker.link for key, speaker in site.speaker_by_key.items()}
+        self._pages: list[tuple[PageSpec, str | None]] = []
+
+    def add(self, spec: PageSpec, previous: str | None) -> None:
+        self._pages.append((spec, previous))
+
+    @overload
+    def __getitem__(self, index: int) -> RenderTask: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RenderTask]: ...
+    def __getitem__(self, index: int | slice) -> RenderTask | list[RenderTask]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        spec, previous = self._pages[index]
+        return task_for_worker(spec, previous, self._site, self._links)
+
+    def __len__(self) -> int:
+        return len(self._pages)
 
 
 # One per process: the environment (its compiled templates), a cache connection, and
