@@ -51,6 +51,11 @@ class FrontMatter:
     extra: tuple[tuple[str, Any], ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
 
+    @property
+    def headline(self) -> str | None:
+        """The headline the block gives, if it gives one."""
+        return next((value for name, value in self.overrides if name == "headline"), None)
+
 
 # libyaml's parser when PyYAML was built with it (several times faster), else PyYAML's own.
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

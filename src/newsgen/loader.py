@@ -82,7 +82,10 @@ def load_article(path: Path, config: LoaderConfig | None = None) -> LoadedArticl
     if not data.removeprefix(UTF8_BOM).strip():
         raise ContentError(SourceLocation(path, 1), "the file is empty")
     front, body = split_front_matter(path, data)
-    loaded = reader(path, body, config or LoaderConfig())
+    config = config or LoaderConfig()
+    if front is not None and front.headline is not None:
+        config = dataclasses.replace(config, headline=front.headline)
+    loaded = reader(path, body, config)
     article, warnings = loaded.article, loaded.warnings
     if front is not None:
         article = apply_front_matter(article, front)

@@ -10,7 +10,9 @@ Rules, in order, for each non-blank line:
 1. boilerplate (`newsgen.boilerplate`) -> removed;
 2. a photo credit -> `photo_credit` (a caption before it is removed);
 3. before the headline: a kicker alone, a byline or a date; else the headline
-   (a line of at most `MAX_HEADLINE` characters; a kicker prefix is split off);
+   (a line of at most `MAX_HEADLINE` characters; a kicker prefix is split off).
+   When front-matter gives the headline, this line is it only if it repeats it;
+   otherwise the headline is taken as read and the line goes on to rule 4;
 4. after it: a subheadline (the second and last line of the headline's block),
    "Kicker: dek",
    a kicker alone, a byline, an outlet line under the byline, a date, or a
@@ -85,9 +87,16 @@ def _kicker_name(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head:
-    """Read the head of `lines` (a raw article split at line ends)."""
-    headline: str | None = None
+def segment_head(
+    lines: Sequence[str], rules: Sequence[BoilerplateRule], headline: str | None = None
+) -> Head:
+    """Read the head of `lines` (a raw article split at line ends).
+
+    `headline` is one given elsewhere (front-matter): no line is then taken for the
+    headline but one that repeats it (removed from the text, its kicker prefix kept);
+    the first line that could have been the headline is read as a line after it.
+    """
+    given, headline = headline, None
     headline_index = -1
     kicker = dek = photo_credit = dateline = None
     byline: list[str] = []
@@ -127,6 +136,14 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
         if alone and kicker is None:
             kicker = _kicker_name(alone.group("kicker"))
             continue
+        if headline is None and given is not None:
+            line_kicker, line_rest = split_kicker(text)
+            headline = given
+            if _same_headline(line_rest, given) or _same_headline(text, given):
+                kicker = kicker or line_kicker
+                headline_index = index
+                continue
+            headline_index = -2  # given, not in the text: this line is no subheadline
         if headline is None:
             if len(text) > MAX_HEADLINE:
                 return Head(None, index, removed=tuple(removed))
@@ -169,6 +186,11 @@ def segment_head(lines: Sequence[str], rules: Sequence[BoilerplateRule]) -> Head
         dateline=dateline,
         removed=tuple(removed),
     )
+
+
+def _same_headline(line: str, headline: str) -> bool:
+    """Whether `line` repeats `headline`, whatever its spacing and capitals."""
+    return " ".join(line.split()).casefold() == " ".join(headline.split()).casefold()
 
 
 def _better_date(current: DateLine | None, found: DateLine | None) -> DateLine | None:

@@ -24,9 +24,14 @@ class LoaderConfig:
 
     `extra_boilerplate`: regular expressions, each matched against a WHOLE
     paragraph (case-insensitive), removed like the built-in boilerplate rules.
+    `headline`: not a site setting; the loader sets it for a file whose front-matter
+    gives `headline:`.
     """
 
     extra_boilerplate: tuple[str, ...] = ()
+    # The headline this file's front-matter gives (set by the loader for one file): a
+    # raw-text reader then takes no body line for the headline, unless the line repeats it.
+    headline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

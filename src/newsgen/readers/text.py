@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"[.!?…:][\"'”\u2019)\]]*$")
 def read_text_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
     lines = decode_text(path, data).split("\n")
     rules = boilerplate_rules(config.extra_boilerplate)
-    head = segment_head(lines, rules)
+    head = segment_head(lines, rules, headline=config.headline)
     body = clean_body(
         [Paragraph(text) for text in split_paragraphs(lines[head.body_start :])], rules
     )
