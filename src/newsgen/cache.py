@@ -130,7 +130,9 @@ def summary_from_plain(source: str, fields: PlainSummary, fresh: bool) -> Articl
     build's workers, or read from a row): they are made at once, and names, keys, roles
     and tags each become one string for the whole build (a chunk shares them already:
     pickle stored each string once). A build that loaded its articles renders most pages
-    too, and its render workers then share these objects instead of each making them."""
+    too, and the list pages rendered in this process (the sourcing page and the search
+    index read every quote) would make them anyway: the objects alone take less memory
+    than the rows and the objects."""
     try:
         slug, headline, kicker, dek, byline, date, minutes, tags, quotes, sources, *digests = fields
         if fresh:
