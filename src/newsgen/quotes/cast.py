@@ -57,8 +57,12 @@ _POSSESSIVE_END_RE = re.compile(r"[\u2019']s?$")
 
 
 def _strip_possessive(word: str) -> str:
-    """ "Kerry's" -> "Kerry" (a word with no possessive ending is left as it is, quickly)."""
-    return _POSSESSIVE_END_RE.sub("", word) if word[-1:] in ("s", "\u2019", "'") else word
+    """ "Kerry's" -> "Kerry", "Davis'" -> "Davis": what `_POSSESSIVE_END_RE` strips,
+    without a regular expression (most words have no such ending)."""
+    end = word[-1:]
+    if end == "s":
+        return word[:-2] if word[-2:-1] in ("\u2019", "'") else word
+    return word[:-1] if end in ("\u2019", "'") else word
 
 
 # Subject pronouns outside quotations: each refers to someone already named,
@@ -222,17 +226,21 @@ class Cast:
     ) -> None:
         runs = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
         pronouns = self._find_pronouns(text, begin, end, runs)
-        events: list[tuple[int, int, re.Match[str] | str]]
+        events: list[re.Match[str] | tuple[int, str]]
         if pronouns:  # runs and pronouns in reading order (a run first where both start)
-            events = sorted(
-                [*((run.start(), 0, run) for run in runs), *((at, 1, p) for at, p in pronouns)],
-                key=lambda event: (event[0], event[1]),
-            )
+            events = [
+                event
+                for _, _, event in sorted(
+                    [*((run.start(), 0, run) for run in runs), *((p[0], 1, p) for p in pronouns)],
+                    key=lambda event: (event[0], event[1]),
+                )
+            ]
         else:
-            events = [(run.start(), 0, run) for run in runs]
-        for at, _, match in events:
-            if isinstance(match, str):
-                pronoun = Mention(match, MentionKind.PRONOUN, gender=PRONOUNS[match])
+            events = runs  # (most pieces: no pronoun, nothing to sort)
+        for match in events:
+            if isinstance(match, tuple):
+                at, subject = match
+                pronoun = Mention(subject, MentionKind.PRONOUN, gender=PRONOUNS[subject])
                 self._resolve_pronoun(pronoun, paragraph, sentence_of.at(at), at)
                 continue
             word = match.group()
@@ -259,7 +267,9 @@ class Cast:
         capitalised `runs`, which hold every capital; "he" and "she" by their
         letters "he" (a scan for two letters is three times as fast)."""
         found: list[tuple[int, str]] = []
-        for run in runs:
+        # (the runs lie in `text[begin:end]`: with no "He" or "She" there, none holds one)
+        capitals = text.find("He", begin, end) >= 0 or text.find("She", begin, end) >= 0
+        for run in runs if capitals else ():
             word = run.group()
             if "He" in word or "She" in word:
                 found.extend(
@@ -279,7 +289,7 @@ class Cast:
         """A quick answer for most capitalised words ("Tuesday", "Geneva"): one word,
         no honorific, no surname or candidate met so far, nor a misspelling of one
         (`_person_named` would find no person)."""
-        if _HONORIFIC_RE.match(word):
+        if "." in word and _HONORIFIC_RE.match(word):
             return False
         last = _strip_possessive(word).lower()
         if last in self.surnames or last in self.candidates:
