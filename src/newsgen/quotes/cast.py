@@ -226,7 +226,7 @@ class Cast:
     ) -> None:
         runs = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
         pronouns = self._find_pronouns(text, begin, end, runs)
-        events: list[re.Match[str] | tuple[int, str]]
+        events: Sequence[re.Match[str] | tuple[int, str]]
         if pronouns:  # runs and pronouns in reading order (a run first where both start)
             events = [
                 event
