@@ -228,13 +228,12 @@ class Cast:
         pronouns = self._find_pronouns(text, begin, end, runs)
         events: Sequence[re.Match[str] | tuple[int, str]]
         if pronouns:  # runs and pronouns in reading order (a run first where both start)
-            events = [
-                event
-                for _, _, event in sorted(
-                    [*((run.start(), 0, run) for run in runs), *((p[0], 1, p) for p in pronouns)],
-                    key=lambda event: (event[0], event[1]),
-                )
+            ordered: list[tuple[int, int, re.Match[str] | tuple[int, str]]] = [
+                *((run.start(), 0, run) for run in runs),
+                *((p[0], 1, p) for p in pronouns),
             ]
+            ordered.sort(key=lambda event: (event[0], event[1]))
+            events = [event for _, _, event in ordered]
         else:
             events = runs  # (most pieces: no pronoun, nothing to sort)
         for match in events:
