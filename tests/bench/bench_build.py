@@ -10,6 +10,9 @@ generator measures, one after the other on the same machine:
 - cold build: output and caches deleted first;
 - no-op rebuild: the same command again, nothing changed;
 - one-edit rebuild: the newest article gets a corrected sentence, then the command again;
+- for newsgen only, the rebuilds after the other changes editors make (`CHANGES`): a
+  corrected headline, a corrected quote (a speaker's words), an added article (newer
+  than all, so every home page changes) and that article deleted again;
 - peak memory: the largest of the build's own peak RSS (`wait4` rusage, which covers
   every descendant it waited for) and the sampled sum of PSS over its live process tree
   (so that a build with worker processes is counted whole).
@@ -36,7 +39,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -54,6 +57,7 @@ from peers.generators import (
 import corpus  # the corpus generator beside this script
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 # --- measuring one command ----------------------------------------------------------------
@@ -85,6 +89,16 @@ def _children_of() -> dict[int, list[int]]:
     return children
 
 
+def _own_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of `pid` itself (not its children), 0 if it ended."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
 def _pss_bytes(pid: int) -> int:
     """Proportional set size of `pid` (shared pages split between sharers), 0 if it ended."""
     try:
@@ -104,6 +118,11 @@ class _TreeSampler:
 
     Light on purpose (it shares the cores with the build): PSS every `interval`
     seconds, the list of descendants looked up again every `rescan` samples.
+
+    It also keeps the CPU seconds of the processes below the root's children, as last
+    sampled: their parent is not the build (newsgen's render workers are started by a
+    fork server), so the build's `wait4` rusage does not count them. The time each ran
+    after its last sample is missed (a fraction of a second).
     """
 
     root: int
@@ -111,6 +130,8 @@ class _TreeSampler:
     rescan: int = 5
     peak: int = 0
     stop: threading.Event = field(default_factory=threading.Event)
+    deep: list[int] = field(default_factory=list)  # below the root's children
+    unreaped_cpu: dict[int, float] = field(default_factory=dict)
 
     def tree(self) -> list[int]:
         found, todo = [], [self.root]
@@ -119,6 +140,8 @@ class _TreeSampler:
             pid = todo.pop()
             found.append(pid)
             todo.extend(children.get(pid, ()))
+        near = {self.root, *children.get(self.root, ())}
+        self.deep = [pid for pid in found if pid not in near]
         return found
 
     def sample(self) -> None:
@@ -129,6 +152,8 @@ class _TreeSampler:
                 tree = self.tree()
             count += 1
             self.peak = max(self.peak, sum(_pss_bytes(pid) for pid in tree))
+            for pid in self.deep:
+                self.unreaped_cpu[pid] = max(self.unreaped_cpu.get(pid, 0.0), _own_cpu_seconds(pid))
             # Reading PSS walks the page tables: for gigabyte processes a sample takes tens
             # of milliseconds, so wait at least four times that (at most a fifth of a core).
             pause = max(self.interval, 4 * (time.perf_counter() - started))
@@ -152,7 +177,7 @@ def run_measured(command: Sequence[str], log_path: Path, env: dict[str, str] | N
     text = log_path.read_text("utf-8", errors="replace")
     return Run(
         seconds=seconds,
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        cpu_seconds=usage.ru_utime + usage.ru_stime + sum(sampler.unreaped_cpu.values()),
         peak_mb=peak / 1e6,
         exit_code=process.returncode,
         log=text[-2000:],
@@ -197,6 +222,7 @@ class Result:
     noop: Run
     edit: Run
     site: SiteShape
+    changes: tuple[tuple[str, Run], ...] = ()  # newsgen: (change, median run) of `CHANGES`
 
 
 def _median_run(runs: Sequence[Run]) -> Run:
@@ -216,8 +242,46 @@ def clear(paths: Sequence[Path]) -> None:
             path.unlink()
 
 
+# The rebuilds after an editor's change that show in the second table (newsgen only), each
+# measured like the one-edit rebuild: the change and its undoing alternate, the median kept.
+CHANGES = ("headline corrected", "quote corrected", "article added", "article deleted")
+
+
+def bench_changes(
+    run: Callable[[str, int], Run],
+    work: Path,
+    original: corpus.SyntheticArticle,
+    added: corpus.SyntheticArticle,
+    repeat: int,
+) -> tuple[tuple[str, Run], ...]:
+    """The rebuild after each of `CHANGES`, `repeat` times (the median run of each)."""
+    root = work / "corpus"
+    runs: dict[str, list[Run]] = {name: [] for name in CHANGES}
+    for name, corrected in (
+        ("headline corrected", corpus.correct_headline(original)),
+        ("quote corrected", corpus.correct_quote(original)),
+    ):
+        for index in range(repeat):
+            corpus.write_article(root, corrected if index % 2 == 0 else original, ["newsgen"])
+            runs[name].append(run(name.split()[0], index))
+        corpus.write_article(root, original, ["newsgen"])
+        if repeat % 2:  # back to the original, unmeasured
+            run(f"{name.split()[0]}-undo", repeat)
+    new_file = corpus.article_path(root, "newsgen", added)
+    for index in range(repeat):
+        corpus.write_article(root, added, ["newsgen"])
+        runs["article added"].append(run("add", index))
+        new_file.unlink()
+        runs["article deleted"].append(run("delete", index))
+    return tuple((name, _median_run(runs[name])) for name in CHANGES)
+
+
 def bench_generator(
-    generator: Generator, work: Path, original: corpus.SyntheticArticle, repeat: int
+    generator: Generator,
+    work: Path,
+    original: corpus.SyntheticArticle,
+    repeat: int,
+    added: corpus.SyntheticArticle | None = None,
 ) -> Result:
     """Cold, no-op and one-edit builds of one generator, each `repeat` times."""
     logs = work / "logs"
@@ -231,7 +295,7 @@ def bench_generator(
         )
         mark = "" if result.exit_code == 0 else f" (exit {result.exit_code})"
         print(
-            f"  {generator.name:8} {step:5} {result.seconds:7.2f} s "
+            f"  {generator.name:8} {step:13} {result.seconds:7.2f} s "
             f"({result.cpu_seconds:6.2f} s CPU) {result.peak_mb:6.0f} MB{mark}",
             flush=True,
         )
@@ -250,6 +314,9 @@ def bench_generator(
         corpus.write_article(work / "corpus", version, [fmt])
         edits.append(run("edit", index))
     corpus.write_article(work / "corpus", original, [fmt])
+    if repeat % 2:  # the corrected text is in the site: build the original again, unmeasured
+        run("edit-undo", repeat)
+    changes = bench_changes(run, work, original, added, repeat) if added is not None else ()
     return Result(
         name=generator.name,
         version=generator.version,
@@ -257,6 +324,7 @@ def bench_generator(
         noop=_median_run(noops),
         edit=_median_run(edits),
         site=site,
+        changes=changes,
     )
 
 
@@ -320,6 +388,25 @@ def format_table(results: Sequence[Result]) -> str:
                 str(site.feed_entries),
             )
         )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    )
+
+
+def format_changes(result: Result) -> str:
+    """The second table: newsgen's rebuild after each of `CHANGES`, wall and CPU."""
+    rows = [("rebuild after", "wall time", "CPU time (user+sys)", "peak memory")]
+    for name, run in result.changes:
+        if run.exit_code:
+            rows.append((name, f"failed ({run.exit_code})", "", ""))
+        else:
+            cells = (f"{run.seconds:.2f} s", f"{run.cpu_seconds:.2f} s", f"{run.peak_mb:.0f} MB")
+            rows.append((name, *cells))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  ".join(
@@ -443,6 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
     newest = corpus.make_article(args.articles - 1, args.seed)
+    added = corpus.make_article(args.articles, args.seed)  # newer than every article
 
     generators = [make_newsgen(work, args.newsgen_at)]
     for name in peers:
@@ -454,9 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = []
     for generator in generators:
-        result = bench_generator(generator, work, newest, max(args.repeat, 1))
+        more = added if generator.name == "newsgen" else None
+        result = bench_generator(generator, work, newest, max(args.repeat, 1), more)
         results.append(result)
-        failed = [run for run in (result.cold, result.noop, result.edit) if run.exit_code]
+        runs = (result.cold, result.noop, result.edit, *(run for _, run in result.changes))
+        failed = [run for run in runs if run.exit_code]
         if failed:
             print(f"{generator.name} failed; the end of its output:\n{failed[0].log}")
 
@@ -469,6 +559,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"median of {max(args.repeat, 1)} run(s); ratio < 1: newsgen is faster or smaller"
     )
     print(format_table(results))
+    if results[0].changes:
+        print(f"\nnewsgen, the other changes editors make (median of {max(args.repeat, 1)}):")
+        print(format_changes(results[0]))
     target = TARGETS.get(args.articles)
     if target is not None and results[0].name == "newsgen":
         print(f"\nissue 5's targets for newsgen at {args.articles} articles:")
@@ -477,9 +570,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile_newsgen(generators[0], work, newest)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
-    return (
-        1 if any(r.cold.exit_code or r.noop.exit_code or r.edit.exit_code for r in results) else 0
-    )
+    runs = [run for r in results for run in (r.cold, r.noop, r.edit, *(c for _, c in r.changes))]
+    return 1 if any(run.exit_code for run in runs) else 0
 
 
 if __name__ == "__main__":

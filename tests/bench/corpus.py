@@ -517,6 +517,25 @@ def edit_article(article: SyntheticArticle) -> SyntheticArticle:
     return replace(article, paragraphs=tuple(paragraphs))
 
 
+def correct_headline(article: SyntheticArticle) -> SyntheticArticle:
+    """The article after a headline correction (its slug, in its file name, stays)."""
+    return replace(article, headline=f"{article.headline}, officials now say")
+
+
+def correct_quote(article: SyntheticArticle) -> SyntheticArticle:
+    """The article after a quote correction: the first quotation's words changed (a word
+    added after its opening mark), so the speaker's quote, not their name, differs."""
+    paragraphs = list(article.paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        for mark in ("\u201c", '"'):
+            start = paragraph.find(mark)
+            if start >= 0:
+                cut = start + 1
+                paragraphs[index] = f"{paragraph[:cut]}Frankly, {paragraph[cut:]}"
+                return replace(article, paragraphs=tuple(paragraphs))
+    raise ValueError(f"article {article.number} has no quotation to correct")
+
+
 def slugify(text: str) -> str:
     words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
     return "-".join(words)[:60].strip("-")
