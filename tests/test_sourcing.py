@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import ArticleSource, PlacedQuote
+from newsgen.search import index_entries
 from newsgen.site import Month
 from newsgen.sourcing import Anonymity, Part, measure_anonymity, measure_sourcing
-from newsgen.summary import ArticleSummary
+from newsgen.summary import (
+    ArticleSummary,
+    quote_rows,
+    quotes_of_rows,
+    source_rows,
+    sources_of_rows,
+)
 
 PERSON, ORGANIZATION, ANONYMOUS = (
     SpeakerKind.PERSON,
@@ -149,3 +157,36 @@ def test_no_sources_at_all_measures_nothing() -> None:
     assert sourcing.sources == Part(0, 0) and sourcing.quotes == Part(0, 0)
     assert sourcing.sources.share is None
     assert sourcing.anonymous_by_article == () and sourcing.anonymous_by_month == ()
+
+
+def kept_as(summary: ArticleSummary, how: str) -> ArticleSummary:
+    """The summary with its quotes and sources as a build may hold them: plain tuples,
+    objects made at once (a fresh summary), or rows read back from the cache."""
+    if how == "tuples":
+        return summary
+    quotes, sources = quote_rows(summary.quotes), source_rows(summary.sources)
+    made = how == "objects"
+    return replace(
+        summary, quotes=quotes_of_rows(quotes, made), sources=sources_of_rows(sources, made)
+    )
+
+
+@pytest.mark.parametrize("how", ["objects", "rows"])
+def test_the_figures_and_the_search_index_read_rows_as_they_read_objects(how: str) -> None:
+    """Read from the rows kept in the cache (no quote made), the sourcing figures and the
+    search index are those of the objects."""
+    april = dt.datetime(2025, 4, 2, tzinfo=dt.UTC)
+    articles = [
+        make_summary(
+            "a",
+            [("Ann Lee", PERSON), ("an official", ANONYMOUS)],
+            [("Ann Lee", PERSON), ("an official", ANONYMOUS), (None, None)],
+            april,
+        ),
+        make_summary("b", [("City Hall", ORGANIZATION)], [("City Hall", ORGANIZATION)], april),
+    ]
+    months = [Month(2025, 4, ("a", "b"))]
+    kept = [kept_as(a, how) for a in articles]
+    assert measure_sourcing(kept, [], months) == measure_sourcing(articles, [], months)
+    assert index_entries(kept, []) == index_entries(articles, [])
+    assert [measure_anonymity(a) for a in kept] == [measure_anonymity(a) for a in articles]

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgen.article import Quote
 from newsgen.site import SiteSpeaker
-from newsgen.summary import ArticleSummary
+from newsgen.summary import ArticleSummary, quote_facts, said_quotes
 
 QUOTES_PER_ARTICLE = 6
 QUOTE_CHARS = 200
@@ -38,7 +38,10 @@ def quote_excerpt(quote: Quote) -> str:
 def index_entries(
     articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data."""
+    """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data.
+
+    The quotes are read from the summaries' rows (`summary.quote_facts`, `said_quotes`):
+    the index of every article makes no `PlacedQuote`."""
     return {
         "articles": [
             {
@@ -46,8 +49,8 @@ def index_entries(
                 "headline": a.headline,
                 "dek": a.dek or "",
                 "date": a.date.date().isoformat() if a.date else "",
-                "speakers": sorted({q.speaker_name for q in a.quotes if q.speaker_name}),
-                "quotes": [quote_excerpt(q.quote) for q in a.quotes[:QUOTES_PER_ARTICLE]],
+                "speakers": sorted({name for name, _, _ in quote_facts(a.quotes) if name}),
+                "quotes": [quote_excerpt(q) for q in said_quotes(a.quotes, QUOTES_PER_ARTICLE)],
                 "tags": [t.name for t in a.tags],
             }
             for a in articles

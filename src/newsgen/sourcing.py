@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from newsgen.article import SpeakerKind
 from newsgen.site import Month, SiteSpeaker
-from newsgen.summary import ArticleSummary
+from newsgen.summary import ArticleSummary, QuoteFacts, quote_facts, source_kinds
 
 TOP_COUNT = 10
 
@@ -84,11 +84,17 @@ class Sourcing:
 
 def measure_anonymity(article: ArticleSummary) -> Anonymity:
     """The anonymous share of one article's sources and of its credited quotes."""
-    credited = [q for q in article.quotes if q.anonymous or q.speaker_name]
+    return _measure_anonymity(article, source_kinds(article.sources), quote_facts(article.quotes))
+
+
+def _measure_anonymity(
+    article: ArticleSummary, kinds: Sequence[SpeakerKind], facts: Sequence[QuoteFacts]
+) -> Anonymity:
+    credited = [anonymous for name, _, anonymous in facts if anonymous or name]
     return Anonymity(
         label=article.headline,
-        sources=Part(sum(1 for s in article.sources if s.anonymous), len(article.sources)),
-        quotes=Part(sum(1 for q in credited if q.anonymous), len(credited)),
+        sources=Part(kinds.count(SpeakerKind.ANONYMOUS), len(kinds)),
+        quotes=Part(sum(credited), len(credited)),
         url=article.url,
     )
 
@@ -100,10 +106,16 @@ def measure_sourcing(
         chosen = [s for s in speakers if s.kind is kind][:TOP_COUNT]
         return tuple(Share(s.name, len(s.quotes), s.url) for s in chosen)
 
-    kinds = [source.kind for article in articles for source in article.sources]
-    quotes = [quote for article in articles for quote in article.quotes]
-    named = [q for q in quotes if q.speaker_name and not q.anonymous]
-    anonymity = {a.slug: measure_anonymity(a) for a in articles}
+    # Read from the summaries' rows (see `summary.quote_facts`): no quote object is made.
+    kinds: list[SpeakerKind] = []
+    quotes: list[QuoteFacts] = []
+    anonymity: dict[str, Anonymity] = {}
+    for article in articles:
+        its_kinds, its_quotes = source_kinds(article.sources), quote_facts(article.quotes)
+        kinds += its_kinds
+        quotes += its_quotes
+        anonymity[article.slug] = _measure_anonymity(article, its_kinds, its_quotes)
+    named = [kind for name, kind, anonymous in quotes if name and not anonymous]
     return Sourcing(
         top_people=top(SpeakerKind.PERSON),
         top_organizations=top(SpeakerKind.ORGANIZATION),
@@ -121,10 +133,10 @@ def measure_sourcing(
         people=kinds.count(SpeakerKind.PERSON),
         organizations=kinds.count(SpeakerKind.ORGANIZATION),
         anonymous=kinds.count(SpeakerKind.ANONYMOUS),
-        people_quotes=sum(1 for q in named if q.kind is not SpeakerKind.ORGANIZATION),
-        organization_quotes=sum(1 for q in named if q.kind is SpeakerKind.ORGANIZATION),
-        anonymous_quotes=sum(1 for q in quotes if q.anonymous),
-        unattributed=sum(1 for q in quotes if not q.speaker_name and not q.anonymous),
+        people_quotes=sum(1 for kind in named if kind is not SpeakerKind.ORGANIZATION),
+        organization_quotes=sum(1 for kind in named if kind is SpeakerKind.ORGANIZATION),
+        anonymous_quotes=sum(1 for _, _, anonymous in quotes if anonymous),
+        unattributed=sum(1 for name, _, anonymous in quotes if not name and not anonymous),
     )
 
 

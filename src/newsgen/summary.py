@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
-from newsgen.article import Quote
+from newsgen.article import Quote, SpeakerKind
 from newsgen.placement import ArticleSource, PlacedArticle, PlacedQuote, TagRef
 
 T = TypeVar("T")
@@ -30,8 +30,9 @@ T = TypeVar("T")
 # speaker kind, words); an article source: (name, key, role, kind, quotes, word share).
 QuoteRow = tuple[Any, ...]
 SourceRow = tuple[Any, ...]
-QUOTE_NAME, QUOTE_KEY, QUOTE_ROLE, QUOTE_KIND = 1, 2, 3, 4
-SOURCE_KEY = 1
+QUOTE_SAID, QUOTE_NAME, QUOTE_KEY, QUOTE_ROLE, QUOTE_KIND = 0, 1, 2, 3, 4
+SOURCE_KEY, SOURCE_KIND = 1, 3
+_SAID_ANONYMOUS = Quote.__slots__.index("anonymous")
 
 _quote_fields = operator.attrgetter(*Quote.__slots__)
 
@@ -88,12 +89,24 @@ class StoredRows(Sequence[T], Generic[T]):
             return tuple([unmake(item) for item in self.made])
         return rows
 
+    @property
+    def kept_rows(self) -> tuple[Any, ...] | None:
+        """The rows if they are kept (None: the objects are, and no row is made here)."""
+        return self._rows
+
     def column(self, index: int, name: str) -> list[Any]:
         """One value of every item: `row[index]` of the rows when they are kept, else the
         attribute `name` of the objects (no row is made for it)."""
         if self._rows is not None:
             return [row[index] for row in self._rows]
         return [getattr(item, name) for item in self.made]
+
+    def read(self, from_row: Callable[[Any], Any], from_item: Callable[[T], Any]) -> list[Any]:
+        """A value of every item: `from_row(row)` when the rows are kept (no object is made
+        for it), else `from_item(item)`; the two must agree."""
+        if self._rows is not None:
+            return [from_row(row) for row in self._rows]
+        return [from_item(item) for item in self.made]
 
     @property
     def made(self) -> tuple[T, ...]:
@@ -163,6 +176,44 @@ def source_keys(sources: Sequence[ArticleSource]) -> list[str | None]:
     if isinstance(sources, StoredRows):
         return sources.column(SOURCE_KEY, "key")
     return [s.key for s in sources]
+
+
+# What the list pages read of a quote (the sourcing figures, the search index): who said
+# it, their kind, and whether its source is anonymous (`PlacedQuote.anonymous`).
+QuoteFacts = tuple[str | None, SpeakerKind | None, bool]
+
+
+def _row_facts(row: QuoteRow) -> QuoteFacts:
+    kind = row[QUOTE_KIND]
+    return (row[QUOTE_NAME], kind, bool(row[QUOTE_SAID][_SAID_ANONYMOUS]) or kind is ANONYMOUS)
+
+
+def _quote_facts(quote: PlacedQuote) -> QuoteFacts:
+    return (quote.speaker_name, quote.kind, quote.anonymous)
+
+
+ANONYMOUS = SpeakerKind.ANONYMOUS
+
+
+def quote_facts(quotes: Sequence[PlacedQuote]) -> list[QuoteFacts]:
+    """(speaker name, kind, anonymous) of each quote, read from the rows when the quotes
+    are kept as rows: a list page reading every article's quotes makes no object."""
+    if isinstance(quotes, StoredRows):
+        return quotes.read(_row_facts, _quote_facts)
+    return [_quote_facts(q) for q in quotes]
+
+
+def said_quotes(quotes: Sequence[PlacedQuote], limit: int) -> list[Quote]:
+    """The `Quote` (what was said) of each of the first `limit` quotes."""
+    if isinstance(quotes, StoredRows) and quotes.kept_rows is not None:
+        return [Quote(*row[QUOTE_SAID]) for row in quotes.kept_rows[:limit]]
+    return [q.quote for q in quotes[:limit]]
+
+
+def source_kinds(sources: Sequence[ArticleSource]) -> list[SpeakerKind]:
+    if isinstance(sources, StoredRows):
+        return sources.column(SOURCE_KIND, "kind")
+    return [s.kind for s in sources]
 
 
 def quote_rows(quotes: Sequence[PlacedQuote]) -> tuple[QuoteRow, ...]:
