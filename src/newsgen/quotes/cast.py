@@ -210,6 +210,10 @@ class Cast:
         a name (blanked out of `text`)."""
         # The text around the quotations, read piece by piece (a quotation opens
         # with a mark no name can run through, so the pieces read as the whole).
+        if not hidden:  # (most paragraphs: no quotation, one piece)
+            if text:
+                self._scan_piece(paragraph, text, 0, len(text), sentence_of, nicknames)
+            return
         edges = [0, *(edge for span in hidden for edge in span), len(text)]
         for begin, end in zip(edges[::2], edges[1::2], strict=True):
             if begin < end:

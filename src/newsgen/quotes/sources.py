@@ -5,6 +5,7 @@ by introducing the quotation after it ("… Kerry said:").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from newsgen.quotes.cast import Cast, Resolved
@@ -73,17 +74,22 @@ def find_indirect_sources(
     cues = list(_INDIRECT_RE.finditer(text))
     if not cues:
         return found
-    ends = [*sentence_of.ends, len(text)]
+    ends = sentence_of.ends
     # Only the sentences that hold a verb of indirect speech, in order (a sentence
-    # starts after a space: its words read the same in the paragraph).
-    for at_end in sorted({bisect_right(ends, cue.start()) for cue in cues}):
-        begin, end = (ends[at_end - 1] if at_end else 0), ends[at_end]
+    # starts after a space: its words read the same in the paragraph), each with
+    # its verbs (the cues come in order, so each sentence's are found together).
+    held: list[tuple[int, list[re.Match[str]]]] = []
+    for cue in cues:
+        at_end = bisect_right(ends, cue.start())
+        if held and held[-1][0] == at_end:
+            held[-1][1].append(cue)
+        else:
+            held.append((at_end, [cue]))
+    for at_end, in_sentence in held:
+        begin = ends[at_end - 1] if at_end else 0
+        end = ends[at_end] if at_end < len(ends) else len(text)
         if not any(span.start < end and span.end > begin for span in spans):
-            verbs = [
-                verb
-                for verb in cues
-                if begin <= verb.start() < end and is_verb_use(text, verb.start(), begin)
-            ]
+            verbs = [verb for verb in in_sentence if is_verb_use(text, verb.start(), begin)]
             for verb in verbs:
                 word = verb.group().lower()
                 head = text[begin : verb.start()]
