@@ -81,11 +81,34 @@ class SentenceIndex:
     def ends(self) -> tuple[int, ...]:
         """Where each sentence but the last ends (past the space after it)."""
         if self._ends is None:
-            self._ends = tuple([m.end() for m in SENTENCE_END_RE.finditer(self._text)])
+            self._ends = find_sentence_ends(self._text)
         return self._ends
 
     def at(self, offset: int) -> int:
         return bisect_right(self.ends, offset)
+
+
+def find_sentence_ends(text: str) -> tuple[int, ...]:
+    """The ends of what `SENTENCE_END_RE.finditer(text)` finds, the pattern tried
+    only where a full stop, "!", "?" or "…" is (where any match must open):
+    `str.find` reaches them about twice as fast as the pattern's own scan."""
+    marks: list[int] = []
+    for mark in ".!?\u2026":
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    marks.sort()
+    ends: list[int] = []
+    last = 0
+    match = SENTENCE_END_RE.match  # (its look-behinds see the text before `at`)
+    for at in marks:
+        if at >= last:  # (not inside the previous match, as a scan goes on past it)
+            found = match(text, at)
+            if found is not None:
+                last = found.end()
+                ends.append(last)
+    return tuple(ends)
 
 
 def mask_asides(text: str, spans: list[QuoteSpan]) -> str:
