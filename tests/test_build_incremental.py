@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from newsgen import builder
+from newsgen import builder, publication
 from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
 from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
@@ -250,6 +250,41 @@ def test_only_an_edit_of_bodies_skips_planning_the_whole_site(
     assert (report.articles, report.pages) == (clean.articles, clean.pages)
     if not whole_site_planned:  # the edited articles' pages and the feed at most
         assert 0 < report.rendered <= len(changes) + 1 < first.rendered
+
+
+@pytest.mark.parametrize(
+    ("change", "not_rendered"),
+    [
+        pytest.param(edit("water-bills.md", "to be itemised", "will be itemised"),
+                     {"archive/index.html", "tags/index.html", "tags/harbour/index.html"},
+                     id="a headline edited"),
+        pytest.param(edit("ferry-fares.txt", "so must fares", "so fares must"),
+                     {"archive/index.html", "tags/index.html", "tags/water/index.html"},
+                     id="a quote edited"),
+    ],
+)  # fmt: skip
+def test_a_summary_change_renders_no_page_that_does_not_show_what_changed(
+    site: Path,
+    cast_stages: ArticleStages,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path], None],
+    not_rendered: set[str],
+) -> None:
+    """The archive lists months, the topics page its tags: a headline or a quote edited
+    in one article changes neither, nor the pages that do not show the article."""
+    build_site(load_config(site), stages=cast_stages)
+    assert not_rendered <= tree(site / "public").keys()
+    rendered: list[str] = []
+    real = publication.render_page
+
+    def render(env: Any, spec: Any, *args: Any) -> Any:
+        rendered.append(spec.path)
+        return real(env, spec, *args)
+
+    monkeypatch.setattr(publication, "render_page", render)
+    change(site)
+    build_site(load_config(site), stages=cast_stages, jobs=1)
+    assert rendered and not_rendered.isdisjoint(rendered)
 
 
 def test_unchanged_files_keep_their_inode_and_mtime(site: Path, cast_stages: ArticleStages) -> None:

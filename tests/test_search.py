@@ -1,11 +1,15 @@
-"""What the search index says of a quote."""
+"""What the search index says of a quote, and the entries a rebuild keeps."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from newsgen.article import Quote, QuoteKind
-from newsgen.search import QUOTE_CHARS, quote_excerpt
+from newsgen.article import Quote, QuoteKind, SpeakerKind
+from newsgen.placement import PlacedQuote
+from newsgen.search import QUOTE_CHARS, KeptEntries, SearchMemo, index_entries, quote_excerpt
+from newsgen.summary import ArticleSummary, digest_text
 
 
 def _quote(text: str, parts: tuple[tuple[int, int, int], ...] = ()) -> Quote:
@@ -32,3 +36,53 @@ def test_a_long_quote_is_cut_at_a_word() -> None:
     excerpt = quote_excerpt(_quote("word " * 100))
     assert len(excerpt) <= QUOTE_CHARS
     assert excerpt.endswith("word\u2026")
+
+
+def _summary(slug: str, headline: str, said: str = "The rates will rise.") -> ArticleSummary:
+    quote = PlacedQuote(_quote(said), "Ana Ruiz", "ana-ruiz", None, SpeakerKind.PERSON, 4)
+    date = dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
+    digest = digest_text(repr((slug, headline, said)))
+    return ArticleSummary(
+        f"{slug}.md", slug, headline, None, None, (), date, 1, (), (quote,), (), digest, digest
+    )
+
+
+BEFORE = [_summary("rates", "Rates to rise"), _summary("ferry", "Ferry late")]
+
+
+@pytest.mark.parametrize(
+    ("after", "made"),
+    [
+        pytest.param(BEFORE, set(), id="nothing changed"),
+        pytest.param([_summary("rates", "Rates to rise again"), BEFORE[1]], {"rates"},
+                     id="a headline corrected"),
+        pytest.param([BEFORE[0], _summary("ferry", "Ferry late", "It was late.")], {"ferry"},
+                     id="a quote corrected"),
+        pytest.param([_summary("new", "New article"), *BEFORE], {"new"}, id="an article added"),
+        pytest.param(BEFORE[:1], {"ferry"}, id="an article deleted"),
+    ],
+)  # fmt: skip
+def test_the_index_remade_with_the_kept_entries_equals_one_made_anew(
+    after: list[ArticleSummary], made: set[str]
+) -> None:
+    """Only the entries of changed summaries are made again (and kept with the removed
+    ones' slugs); the index is the one made from nothing."""
+    kept: KeptEntries = {}
+
+    def keep(entries: KeptEntries, changed: set[str]) -> None:
+        kept.clear()
+        kept.update(entries)
+        kept_changes.append(changed)
+
+    kept_changes: list[set[str]] = []
+    memo = SearchMemo(lambda: dict(kept), keep)
+    assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])
+    kept_changes.clear()
+    assert index_entries(after, [], memo) == index_entries(after, [])
+    assert kept_changes == ([made] if made else [])
+    assert kept.keys() == {a.slug for a in after}
+
+
+def test_an_entry_kept_in_another_shape_is_made_again() -> None:
+    memo = SearchMemo(lambda: {"rates": ("digest", ["not", "an", "entry"])}, lambda e, c: None)  # type: ignore[dict-item]
+    assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])

@@ -20,6 +20,7 @@ the files' signatures. A damaged or outdated cache gives a full build.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import pickle
 import tempfile
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.article import SourceLocation
-from newsgen.cache import BuildCache, CacheError, cache_path, open_cache
+from newsgen.cache import BuildCache, CacheError, cache_path, open_cache, summary_chunk
 from newsgen.collection import (
     DEFAULT_STAGES,
     ArticleResult,
@@ -46,6 +47,7 @@ from newsgen.parallel import default_jobs
 from newsgen.publication import output_identity, publish_site
 from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
+from newsgen.search import KeptEntries, SearchMemo
 from newsgen.site import IndexMemo, Month, SiteTag, index_site
 from newsgen.summary import digest_text
 from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
@@ -63,6 +65,9 @@ __all__ = [
 
 # Told about progress: (stage, done, total).
 Progress = Callable[[str, int, int], None]
+
+# How many memos the search entries are kept in (see `_search_memo`).
+SEARCH_CHUNKS = 64
 
 # The collector's thresholds during a build (see `_fewer_collections`).
 BUILD_GC_THRESHOLDS = (20_000, 1_000, 1_000)
@@ -196,6 +201,8 @@ def _build(
         cache.commit()
     diagnostics.extend(indexed.diagnostics)
     site = indexed.site
+    if write:
+        site = dataclasses.replace(site, search=_search_memo(cache, pages_key))
     published_key = f"{kept.key} {pages_key}"
     del kept  # its speaker rows: not to be inherited by the render workers
 
@@ -263,6 +270,35 @@ def _recall_index(cache: BuildCache) -> IndexMemo:
     ):
         raise CacheError("the kept site index is not one")
     return memo
+
+
+def _search_memo(cache: BuildCache, key: str) -> SearchMemo:
+    """The search entries the last build made with this code and settings, and where the
+    new ones are kept: in `SEARCH_CHUNKS` memos (by the slug's chunk), of which an edit
+    writes one again. Committed at once: the render workers start after the index is
+    rendered, and read the cache."""
+
+    def recall() -> KeptEntries:
+        entries: KeptEntries = {}
+        for number in range(SEARCH_CHUNKS):
+            kept = cache.get_memo(f"search {number}")
+            if kept is not None and kept[0] == key and isinstance(kept[1], dict):
+                entries.update(kept[1])
+        return entries
+
+    def keep(entries: KeptEntries, changed: set[str]) -> None:
+        chunks: dict[int, KeptEntries] = {
+            summary_chunk(slug) % SEARCH_CHUNKS: {} for slug in changed
+        }
+        for slug, entry in entries.items():
+            chunk = chunks.get(summary_chunk(slug) % SEARCH_CHUNKS)
+            if chunk is not None:
+                chunk[slug] = entry
+        for number, chunk in chunks.items():
+            cache.put_memo(f"search {number}", key, chunk)
+        cache.commit()
+
+    return SearchMemo(recall, keep)
 
 
 def _kept_index(memo: IndexMemo) -> tuple[object, ...]:

@@ -10,6 +10,7 @@ digest did not change since the last build is not rendered again.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 
 from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
+from newsgen.search import index_entries
 from newsgen.site import Site
 from newsgen.summary import ArticleSummary, digest_text, source_keys, speaker_keys
 
@@ -99,7 +101,8 @@ def plan_pages(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
         path = f"{tag.url}index.html"
         yield PageSpec(path, PageKind.TAG, tag.articles, tags=(tag.slug,), key=tag.slug)
     months = tuple(m.url for m in site.months)
-    yield PageSpec("archive/index.html", PageKind.ARCHIVE, every_article, key=",".join(months))
+    # The archive shows the months (each with its articles' slugs), no article's summary.
+    yield PageSpec("archive/index.html", PageKind.ARCHIVE, key=",".join(months))
     for month in site.months:
         yield PageSpec(f"{month.url}index.html", PageKind.MONTH, month.articles, key=month.url)
     yield PageSpec("sourcing/index.html", PageKind.SOURCING, every_article, every_speaker)
@@ -235,6 +238,15 @@ def _everything(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]
     }
 
 
+def _search_index(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
+    """As `_everything`, and the template's `search_entries` reuses the entries the last
+    build made of the summaries that did not change (`search.SearchMemo`)."""
+    context = _everything(spec, site, read)
+    if site.search is not None:
+        context["search_entries"] = functools.partial(index_entries, memo=site.search)
+    return context
+
+
 def _feed(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     return {
         **_everything(spec, site, read),
@@ -262,7 +274,7 @@ CONTEXTS: dict[PageKind, ContextBuilder] = {
     PageKind.MONTH: _month,
     PageKind.SOURCING: _everything,
     PageKind.SEARCH: _nothing,
-    PageKind.SEARCH_INDEX: _everything,
+    PageKind.SEARCH_INDEX: _search_index,
     PageKind.NOT_FOUND: _nothing,
     PageKind.FEED: _feed,
     PageKind.SITEMAP: _everything,

@@ -4,16 +4,24 @@ Written as a script that defines the data (not fetched), so search works offline
 and from file:// as well. Each article's entry is bounded whatever its length: its
 headline, dek, tags, speakers and at most `QUOTES_PER_ARTICLE` quotes, each cut to
 `QUOTE_CHARS` characters.
+
+An entry depends on its article's summary alone, so a build keeps every entry with the
+digest of the summary it was made from (`SearchMemo`, in the build cache), and the next
+build makes again only the entries of the articles whose summary changed: making them
+was most of the time of rendering the index after an edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from newsgen.article import Quote
-from newsgen.site import SiteSpeaker
 from newsgen.summary import ArticleSummary, quote_facts, said_quotes
+
+if TYPE_CHECKING:
+    from newsgen.site import SiteSpeaker
 
 QUOTES_PER_ARTICLE = 6
 QUOTE_CHARS = 200
@@ -35,28 +43,74 @@ def quote_excerpt(quote: Quote) -> str:
     return shorten_quote(" \u2026 ".join(part for part in parts if part))
 
 
-def index_entries(
-    articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker]
-) -> dict[str, list[dict[str, Any]]]:
-    """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data.
+# Each article's entry by slug, with the summary digest it was made from.
+KeptEntries = dict[str, tuple[str, dict[str, Any]]]
 
-    The quotes are read from the summaries' rows (`summary.quote_facts`, `said_quotes`):
-    the index of every article makes no `PlacedQuote`."""
+
+@dataclass(frozen=True, slots=True)
+class SearchMemo:
+    """Where the entries of the last build are read from and the new ones kept (the build
+    cache): read only when the index is rendered, and let go with it (at 100,000 articles
+    the entries are some 100 MB of objects)."""
+
+    recall: Callable[[], KeptEntries]
+    keep: Callable[[KeptEntries, set[str]], None]  # every entry, and the slugs that changed
+
+
+def article_entry(a: ArticleSummary) -> dict[str, Any]:
+    """What the search page knows of an article. The quotes are read from the summary's
+    rows (`summary.quote_facts`, `said_quotes`): no `PlacedQuote` is made."""
     return {
-        "articles": [
-            {
-                "url": a.url,
-                "headline": a.headline,
-                "dek": a.dek or "",
-                "date": a.date.date().isoformat() if a.date else "",
-                "speakers": sorted({name for name, _, _ in quote_facts(a.quotes) if name}),
-                "quotes": [quote_excerpt(q) for q in said_quotes(a.quotes, QUOTES_PER_ARTICLE)],
-                "tags": [t.name for t in a.tags],
-            }
-            for a in articles
-        ],
+        "url": a.url,
+        "headline": a.headline,
+        "dek": a.dek or "",
+        "date": a.date.date().isoformat() if a.date else "",
+        "speakers": sorted({name for name, _, _ in quote_facts(a.quotes) if name}),
+        "quotes": [quote_excerpt(q) for q in said_quotes(a.quotes, QUOTES_PER_ARTICLE)],
+        "tags": [t.name for t in a.tags],
+    }
+
+
+def index_entries(
+    articles: Sequence[ArticleSummary],
+    speakers: Sequence[SiteSpeaker],
+    memo: SearchMemo | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data;
+    with `memo`, the entries of unchanged summaries are the kept ones."""
+    if memo is None:
+        entries = [article_entry(a) for a in articles]
+    else:
+        entries = _remembered_entries(articles, memo)
+    return {
+        "articles": entries,
         "speakers": [
             {"url": s.url, "name": s.name, "quotes": len(s.quotes), "roles": list(s.roles)}
             for s in speakers
         ],
     }
+
+
+def _remembered_entries(
+    articles: Sequence[ArticleSummary], memo: SearchMemo
+) -> list[dict[str, Any]]:
+    kept = memo.recall()
+    fresh: KeptEntries = {}
+    changed: set[str] = set()
+    for a in articles:
+        found = kept.get(a.slug)
+        if found is None or not _entry_of(found, a.summary_digest):
+            found = (a.summary_digest, article_entry(a))
+            changed.add(a.slug)
+        fresh[a.slug] = found
+    changed.update(kept.keys() - fresh.keys())
+    if changed:
+        memo.keep(fresh, changed)
+    return [entry for _, entry in fresh.values()]
+
+
+def _entry_of(found: object, digest: str) -> bool:
+    """`found` is an entry kept for a summary of this digest (anything else is made again)."""
+    return (
+        type(found) is tuple and len(found) == 2 and found[0] == digest and type(found[1]) is dict
+    )

@@ -19,6 +19,7 @@ from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
 from newsgen.placement import PlacedQuote, make_slug
 from newsgen.related import RelatedIndex, find_related
+from newsgen.search import SearchMemo
 from newsgen.summary import (
     QUOTE_KEY,
     QUOTE_KIND,
@@ -126,6 +127,7 @@ class Site:
     newer: Mapping[str, str]
     older: Mapping[str, str]
     related: Mapping[str, tuple[str, ...]]
+    search: SearchMemo | None = None  # the last build's search entries (see `search`)
 
     def speaker_url(self, key: str | None) -> str | None:
         speaker = self.speaker_by_key.get(key) if key else None
