@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any, overload
 import jinja2
 
 from newsgen.article import SourceLocation, SpeakerKind
-from newsgen.cache import BuildCache, CacheError, PageRow, open_reader, unpack_summary
+from newsgen.cache import BuildCache, CacheError, PageRow, open_reader, summary_from_plain
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.pages import PageKind, PageSpec, page_inputs
@@ -261,12 +262,25 @@ def _process_local(
         def summary(path: str) -> ArticleSummary:
             for _, data, _ in reader.some_article_values((path,)):
                 if data is not None:
-                    return unpack_summary(data, path)
+                    return read_summary(data, path)
             raise CacheError(f"no cached summary for {path}")
 
         kept = functools.lru_cache(maxsize=SUMMARIES_KEPT)(summary)
         _local = (state, make_environment(state.config), reader, kept)
     return _local[1], _local[2], _local[3]
+
+
+def read_summary(data: bytes, path: str) -> ArticleSummary:
+    """A summary as stored, for a worker: its quotes and sources left as rows until a page
+    reads them (a card is rendered once per worker and reused, so most reads need neither)
+    and nothing interned (a worker keeps few summaries at a time)."""
+    try:
+        fields = pickle.loads(data)
+    except Exception as error:  # any unpickling failure means a damaged cache
+        raise CacheError(f"cannot read the cached summary of {path}: {error}") from error
+    if not isinstance(fields, tuple):
+        raise CacheError(f"the cached summary of {path} is a {type(fields).__name__}")
+    return summary_from_plain(path, fields, fresh=False)
 
 
 def release_render_state() -> None:
