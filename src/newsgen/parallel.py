@@ -12,7 +12,9 @@ through the pool's initializer. Two ways to start workers:
   forked workers would end up copying it page by page, since reading an object
   writes its reference count (at 100,000 articles, the index three times over).
 
-From a process that runs threads (`newsgen serve`), `forkserver` is always used.
+From a process that runs threads (`newsgen serve`), `forkserver` is always used. Like
+`spawn`, `forkserver` imports the program's main module again in each worker: a script
+that calls the build keeps its own work under `if __name__ == "__main__":`.
 Results come back in the items' order, so the output does not depend on the
 number of workers. A small batch stays in this process: starting workers costs
 about a tenth of a second.

@@ -1,8 +1,12 @@
 """Stages 4-5 with the cache: render the pages whose inputs changed, and put them in place.
 
     page specs -> inputs digest as cached, and the output trusted? keep the file as it is
-               -> else render (in workers when many) -> bytes as before? keep the file
+               -> else render -> bytes as before? keep the file
                -> else write it into the staging folder -> commit (writer)
+
+Where pages are rendered: article pages in workers (when many), each from its own
+inputs (`RenderTask`); every other page in this process, from the site index, while
+the workers render (the search index first, before they start). See `IN_WORKERS`.
 
 The output is trusted when it is the very folder the last build wrote (same folder
 and marker file, by inode and mtime); otherwise every page is rendered and the new
