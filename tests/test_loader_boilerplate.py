@@ -134,3 +134,17 @@ def test_loader_config_patterns_reach_the_reader(tmp_path: Path) -> None:
     assert load_article(path, config).article.boilerplate == (
         "Listen to the Harbor Wire podcast on Fridays",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Newsletter promotion", "newsletter"),
+        ("Skip past newsletter promotion", "newsletter"),
+        ("x" * 39 + " newsletter promotion", "newsletter"),  # 40 characters before it
+        ("x" * 40 + " newsletter promotion", None),  # 41: too long for a promotion line
+        ("The harbour council voted on Tuesday after a long newsletter promotion", None),
+    ],
+)
+def test_newsletter_promotion_lines_up_to_their_length(line: str, rule: str | None) -> None:
+    assert match_boilerplate(line, RULES) == rule
