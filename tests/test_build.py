@@ -239,8 +239,10 @@ def test_a_folder_newsgen_did_not_make_is_not_replaced(
 
 
 def test_check_validates_and_writes_nothing(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(site.rglob("*"))
     assert main(["check", "--site", str(site)]) == 0
     assert not (site / "public").exists()
+    assert sorted(site.rglob("*")) == before  # no build cache, no compiled templates
     (site / "content" / "empty.txt").write_text("", encoding="utf-8")
     assert main(["check", "--site", str(site)]) == 1
     assert "empty.txt" in capsys.readouterr().err

@@ -270,7 +270,10 @@ def _process_local(
             raise CacheError(f"no cached summary for {path}")
 
         kept = functools.lru_cache(maxsize=SUMMARIES_KEPT)(summary)
-        _local = (state, make_environment(state.config), reader, kept)
+        # Compiled templates beside the cache: the site's for a build, a scratch one for
+        # `newsgen check`, which leaves the site folder as it is.
+        environment = make_environment(state.config, code_cache=state.cache_file.parent)
+        _local = (state, environment, reader, kept)
     return _local[1], _local[2], _local[3]
 
 

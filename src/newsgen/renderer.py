@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import jinja2
 
 from newsgen.article import SourceLocation
-from newsgen.cache import CACHE_DIR
 from newsgen.charts import render_bar_chart, render_column_chart, render_split_bar
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
@@ -122,8 +121,10 @@ def open_code_cache(cache_dir: Path) -> TemplateCodeCache | None:
     return TemplateCodeCache(str(folder))
 
 
-def make_environment(config: SiteConfig) -> jinja2.Environment:
-    """The build's Jinja environment (one per build: fragments are kept in it)."""
+def make_environment(config: SiteConfig, code_cache: Path | None = None) -> jinja2.Environment:
+    """The build's Jinja environment (one per build: fragments are kept in it);
+    `code_cache`: the build cache's folder, where compiled templates are kept (None:
+    compiled in memory only)."""
     loaders: list[jinja2.BaseLoader] = []
     if config.templates_dir.is_dir():
         loaders.append(jinja2.FileSystemLoader(config.templates_dir))
@@ -134,7 +135,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         # One environment per build: no template changes under it, so no looking at
         # the template files' times again on every page.
         auto_reload=False,
-        bytecode_cache=open_code_cache(config.site_dir / CACHE_DIR),
+        bytecode_cache=open_code_cache(code_cache) if code_cache is not None else None,
     )
     env.filters.update(
         long_date=format_long_date,
