@@ -8,6 +8,7 @@ files beside this module.
 
 from __future__ import annotations
 
+import compileall
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ import sys
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 PEERS_DIR = Path(__file__).resolve().parent
@@ -93,10 +95,17 @@ def make_newsgen(work: Path, revision: str | None = None) -> Generator:
         version = newsgen_version()
         script = Path(sys.executable).with_name("newsgen")
         program = [str(script)] if script.exists() else [sys.executable, "-m", "newsgen.cli"]
+        package = find_spec("newsgen")
+        source = Path(package.origin).parents[1] if package and package.origin else None
     else:
         version, source = export_newsgen(revision, work / "newsgen-src")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
         program = [sys.executable, "-m", "newsgen.cli"]
+    if source is not None:
+        # Compiled once, as an install compiles it (and as the peers' installs are): with
+        # PYTHONDONTWRITEBYTECODE set, as in some sandboxes, every run would otherwise
+        # compile newsgen's modules again (~0.06 s of every run).
+        compileall.compile_dir(str(source / "newsgen"), quiet=1)
     output = work / "out" / "newsgen"
     keep = {"content", "newsgen.yaml"}
 
