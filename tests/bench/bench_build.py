@@ -335,6 +335,18 @@ def _peak(result: Result) -> float:
     return max(result.cold.peak_mb, result.noop.peak_mb, result.edit.peak_mb)
 
 
+def _aligned(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as a plain-text table: the first column left-aligned, the others right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    )
+
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b > 0 else "-"
 
@@ -388,14 +400,7 @@ def format_table(results: Sequence[Result]) -> str:
                 str(site.feed_entries),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in rows
-    )
+    return _aligned(rows)
 
 
 def format_changes(result: Result) -> str:
@@ -407,14 +412,7 @@ def format_changes(result: Result) -> str:
         else:
             cells = (f"{run.seconds:.2f} s", f"{run.cpu_seconds:.2f} s", f"{run.peak_mb:.0f} MB")
             rows.append((name, *cells))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in rows
-    )
+    return _aligned(rows)
 
 
 @dataclass(frozen=True, slots=True)
