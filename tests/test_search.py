@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+from collections.abc import Callable
 
 import pytest
 
 from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import PlacedQuote
-from newsgen.search import QUOTE_CHARS, KeptEntries, SearchMemo, index_entries, quote_excerpt
+from newsgen.search import (
+    QUOTE_CHARS,
+    KeptEntries,
+    SearchMemo,
+    article_entry,
+    index_entries,
+    quote_excerpt,
+)
 from newsgen.summary import ArticleSummary, digest_text
 
 
@@ -75,7 +84,7 @@ def test_the_index_remade_with_the_kept_entries_equals_one_made_anew(
         kept_changes.append(changed)
 
     kept_changes: list[set[str]] = []
-    memo = SearchMemo(lambda: dict(kept), keep)
+    memo = SearchMemo(lambda: [dict(kept)], keep)
     assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])
     kept_changes.clear()
     assert index_entries(after, [], memo) == index_entries(after, [])
@@ -84,5 +93,27 @@ def test_the_index_remade_with_the_kept_entries_equals_one_made_anew(
 
 
 def test_an_entry_kept_in_another_shape_is_made_again() -> None:
-    memo = SearchMemo(lambda: {"rates": ("digest", ["not", "an", "entry"])}, lambda e, c: None)  # type: ignore[dict-item]
+    memo = SearchMemo(lambda: [{"rates": ("digest", ["not", "an", "entry"])}], lambda e, c: None)  # type: ignore[dict-item]
     assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])
+
+
+@pytest.mark.parametrize(
+    ("field", "of_summary"),
+    [
+        ("headline", lambda a: [a.headline]),
+        ("quotes", lambda a: [a.quotes[0].quote.text]),
+    ],
+    ids=["headline", "quote"],
+)
+def test_an_entry_read_back_from_the_cache_shares_the_summary_strings(
+    field: str, of_summary: Callable[[ArticleSummary], list[str]]
+) -> None:
+    """Kept entries come back as copies (pickled); the index holds the summary's strings."""
+    made = {a.slug: (a.summary_digest, article_entry(a)) for a in BEFORE}
+    stored = pickle.dumps(made)
+    memo = SearchMemo(lambda: [pickle.loads(stored)], lambda e, c: None)
+    entries = index_entries(BEFORE, [], memo)["articles"]
+    assert entries == index_entries(BEFORE, [])["articles"]
+    for entry, a in zip(entries, BEFORE, strict=True):
+        read = entry[field] if isinstance(entry[field], list) else [entry[field]]
+        assert [id(text) for text in read] == [id(text) for text in of_summary(a)]

@@ -278,13 +278,11 @@ def _search_memo(cache: BuildCache, key: str) -> SearchMemo:
     writes one again. Committed at once: the render workers start after the index is
     rendered, and read the cache."""
 
-    def recall() -> KeptEntries:
-        entries: KeptEntries = {}
+    def recall() -> Iterator[KeptEntries]:
         for number in range(SEARCH_CHUNKS):
             kept = cache.get_memo(f"search {number}")
             if kept is not None and kept[0] == key and isinstance(kept[1], dict):
-                entries.update(kept[1])
-        return entries
+                yield kept[1]
 
     def keep(entries: KeptEntries, changed: set[str]) -> None:
         chunks: dict[int, KeptEntries] = {
