@@ -35,12 +35,14 @@ __all__ = [
 ]
 
 
-def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
+def read_webpage(
+    path: Path, data: bytes, config: LoaderConfig, given_headline: str | None = None
+) -> LoadedArticle:
     """The saved-page reader (`newsgen.webpage`), imported on first use: its HTML parser
     takes longer to import than a rebuild after one Markdown edit spends loading it."""
     from newsgen.webpage.reader import read_webpage as read
 
-    return read(path, data, config)
+    return read(path, data, config, given_headline)
 
 
 READERS: dict[str, Reader] = {
@@ -82,10 +84,8 @@ def load_article(path: Path, config: LoaderConfig | None = None) -> LoadedArticl
     if not data.removeprefix(UTF8_BOM).strip():
         raise ContentError(SourceLocation(path, 1), "the file is empty")
     front, body = split_front_matter(path, data)
-    config = config or LoaderConfig()
-    if front is not None and front.headline is not None:
-        config = dataclasses.replace(config, headline=front.headline)
-    loaded = reader(path, body, config)
+    given_headline = front.headline if front is not None else None
+    loaded = reader(path, body, config or LoaderConfig(), given_headline)
     article, warnings = loaded.article, loaded.warnings
     if front is not None:
         article = apply_front_matter(article, front)

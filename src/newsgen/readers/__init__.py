@@ -10,9 +10,9 @@ and the loader reports the article if neither does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from newsgen.article import Article
 from newsgen.diagnostics import Diagnostic
@@ -24,14 +24,9 @@ class LoaderConfig:
 
     `extra_boilerplate`: regular expressions, each matched against a WHOLE
     paragraph (case-insensitive), removed like the built-in boilerplate rules.
-    `headline`: not a site setting; the loader sets it for a file whose front-matter
-    gives `headline:`.
     """
 
     extra_boilerplate: tuple[str, ...] = ()
-    # The headline this file's front-matter gives (set by the loader for one file): a
-    # raw-text reader then takes no body line for the headline, unless the line repeats it.
-    headline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,4 +35,10 @@ class LoadedArticle:
     warnings: tuple[Diagnostic, ...] = ()
 
 
-Reader = Callable[[Path, bytes, LoaderConfig], LoadedArticle]
+class Reader(Protocol):
+    """`given_headline`: the headline the file's front-matter gives, if any (a raw-text
+    reader then takes no body line for the headline unless the line repeats it)."""
+
+    def __call__(
+        self, path: Path, data: bytes, config: LoaderConfig, given_headline: str | None = None
+    ) -> LoadedArticle: ...

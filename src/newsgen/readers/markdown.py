@@ -33,7 +33,10 @@ _BLOCKS = frozenset(
 _LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
 
 
-def read_markdown_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
+def read_markdown_article(
+    path: Path, data: bytes, config: LoaderConfig, given_headline: str | None = None
+) -> LoadedArticle:
+    """A Markdown article; its first `# heading` is the headline (front-matter's wins)."""
     text = decode_text(path, data)
     blocks = markdown_blocks(text)
     headline = ""

@@ -27,10 +27,12 @@ WRAP_WIDTH = 100
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”\u2019)\]]*$")
 
 
-def read_text_article(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
+def read_text_article(
+    path: Path, data: bytes, config: LoaderConfig, given_headline: str | None = None
+) -> LoadedArticle:
     lines = decode_text(path, data).split("\n")
     rules = boilerplate_rules(config.extra_boilerplate)
-    head = segment_head(lines, rules, headline=config.headline)
+    head = segment_head(lines, rules, headline=given_headline)
     body = clean_body(
         [Paragraph(text) for text in split_paragraphs(lines[head.body_start :])], rules
     )

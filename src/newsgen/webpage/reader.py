@@ -30,7 +30,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _SPACE = re.compile(r"\s+")
 
 
-def read_webpage(path: Path, data: bytes, config: LoaderConfig) -> LoadedArticle:
+def read_webpage(
+    path: Path, data: bytes, config: LoaderConfig, given_headline: str | None = None
+) -> LoadedArticle:
     """The article of a saved page, or a ContentError saying why there is none."""
     where = SourceLocation(path)
     if len(data) > MAX_PAGE_BYTES:
