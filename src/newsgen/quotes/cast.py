@@ -16,89 +16,30 @@ from dataclasses import dataclass, field
 
 from newsgen.article import SpeakerKind
 from newsgen.quotes.context import SentenceIndex
-from newsgen.quotes.lexicon import ORGANIZATION_WORDS, PRONOUNS, ROLE_WORDS, TITLE_WORDS
+from newsgen.quotes.lexicon import ORGANIZATION_WORDS, PRONOUNS, ROLE_WORDS
 from newsgen.quotes.names import (
     NOT_NAMES,
     Mention,
     MentionKind,
-    gender_of_first_name,
-    is_role_noun,
     one_edit_apart,
     read_name,
 )
 from newsgen.quotes.nicknames import Nickname
+from newsgen.quotes.runs import (
+    CAPITALISED_RUN_RE,
+    HONORIFIC_RE,
+    LOWER_PRONOUN_RE,
+    ORGANIZATION_LINK_RE,
+    PERSON_AFTER_RE,
+    POSSESSIVE_END_RE,
+    QUALIFIER_RE,
+    SUBJECT_PRONOUN_RE,
+    named_like_a_person,
+    strip_possessive,
+)
 
-# "Kerry", "F.", "G.K.", and the short titles inside a name ("State Del. Ann Lee")
-_NAME_WORD = (
-    r"(?:(?:[A-Z]\.)+(?=[ \u00a0])"
-    r"|(?:Sen|Rep|Gov|Gen|Del|Lt|Col|Capt|Sgt|Adm|Rev|Prof)\.(?=[ \u00a0])"
-    r"|[A-Z][\w\u2019'-]*)"
-)
-# A run of capitalised words: an optional honorific, a `_NAME_WORD`, more of them
-# and the small words inside names. Written to open on the capital itself, then
-# to look back at it ("(?<=M)rs\." is "Mrs."): a pattern that opens on a plain
-# character class lets the scan skip ahead to the next capital (about twice as
-# fast as opening on a look-ahead).
-_CAPITALISED_RUN_RE = re.compile(
-    r"[A-Z](?:"
-    r"(?:(?<=M)r|(?<=M)rs|(?<=M)s|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)ov|(?<=G)en)\.[ \u00a0]+"
-    + _NAME_WORD
-    + r"|\.(?:[A-Z]\.)*(?=[ \u00a0])"
-    r"|(?:(?<=S)en|(?<=R)ep|(?<=G)ov|(?<=G)en|(?<=D)el|(?<=L)t|(?<=C)ol|(?<=C)apt|(?<=S)gt"
-    r"|(?<=A)dm|(?<=R)ev|(?<=P)rof)\.(?=[ \u00a0])"
-    r"|[\w\u2019'-]*)"
-    rf"(?:(?<!\u2019s)(?<!'s)[ \u00a0]+(?:{_NAME_WORD}|"
-    r"\b(?:of|the|de|van|von|bin|al|del|da)(?=[ \u00a0]+[A-Z])))*"
-)
 # Heads of a definite description that can mean any business ("the company said").
 _BUSINESS_HEADS = frozenset(["company", "firm", "business", "utility", "operator", "group"])
-_HONORIFIC_RE = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.")
-_POSSESSIVE_END_RE = re.compile(r"[\u2019']s?$")
-
-
-def _strip_possessive(word: str) -> str:
-    """ "Kerry's" -> "Kerry", "Davis'" -> "Davis": what `_POSSESSIVE_END_RE` strips,
-    without a regular expression (most words have no such ending)."""
-    end = word[-1:]
-    if end == "s":
-        return word[:-2] if word[-2:-1] in ("\u2019", "'") else word
-    return word[:-1] if end in ("\u2019", "'") else word
-
-
-# Subject pronouns outside quotations: each refers to someone already named,
-# and recording who keeps the chain ("Ms. Ortiz arrived. She said …") alive.
-# (Opening on the letter, not on "\b", lets the scan skip ahead: twice as fast.)
-_SUBJECT_PRONOUN_RE = re.compile(r"[HhSs](?:(?<=\b[Hh])e|(?<=\b[Ss])he)\b(?![\u2019'-])")
-# The same pronouns in lower case, found by their last two letters ("she" matches
-# at its "he": the letter before tells them apart).
-_LOWER_PRONOUN_RE = re.compile(r"he(?:(?<=\bhe)|(?<=\bshe))(?![\w\u2019'-])")
-# The tail of an organization's name ("Commission on Fair Elections").
-_ORGANIZATION_LINK_RE = re.compile(r"\b([A-Z][\w.&-]*)[ \u00a0]+(?:on|for|of|and)[ \u00a0]+$")
-
-
-# "Trump campaign spokesman Jason Miller", "Kerry's deputy Ann Lee": the first name
-# only qualifies the person named after it.
-_QUALIFIER_RE = re.compile(r"[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){1,3})[A-Z]")
-_PERSON_AFTER_RE = re.compile(
-    r",\s+(?:a|an|the|who|whose|\d{1,3},)\s|\s+(?:\w+\s+)?(?:said|says|told|added)\b"
-    r"|\s+(?:\w+ly\s+)?(?:runs|leads|heads|owns|chairs|founded|directs|manages|represents)\b"
-)
-
-
-def _named_like_a_person(text: str, match: re.Match[str], words: list[str]) -> bool:
-    """A first name we know, a role word before it, or an appositive or speech verb after it."""
-    if any(
-        gender_of_first_name(w) or w.lower() in TITLE_WORDS or is_role_noun(w) for w in words[:-1]
-    ):
-        return True
-    if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS for w in words) or len(words) > 4:
-        return False
-    previous = text[max(0, match.start() - 30) : match.start()].split()
-    if previous and (
-        previous[-1].lower() in ROLE_WORDS or previous[-1].endswith(("\u2019s", "'s"))
-    ):
-        return True
-    return bool(_PERSON_AFTER_RE.match(text, match.end()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +169,7 @@ class Cast:
         sentence_of: SentenceIndex,
         nicknames: Sequence[Nickname],
     ) -> None:
-        runs = list(_CAPITALISED_RUN_RE.finditer(text, begin, end))
+        runs = list(CAPITALISED_RUN_RE.finditer(text, begin, end))
         pronouns = self._find_pronouns(text, begin, end, runs)
         events: Sequence[re.Match[str] | tuple[int, str]]
         if pronouns:  # runs and pronouns in reading order (a run first where both start)
@@ -266,7 +207,7 @@ class Cast:
         text: str, begin: int, end: int, runs: list[re.Match[str]]
     ) -> list[tuple[int, str]]:
         """Where the subject pronouns of `text[begin:end]` start, and which: what
-        `_SUBJECT_PRONOUN_RE` finds there. "He" and "She" are found inside the
+        `SUBJECT_PRONOUN_RE` finds there. "He" and "She" are found inside the
         capitalised `runs`, which hold every capital; "he" and "she" by their
         letters "he" (a scan for two letters is three times as fast)."""
         found: list[tuple[int, str]] = []
@@ -277,10 +218,10 @@ class Cast:
             if "He" in word or "She" in word:
                 found.extend(
                     (pronoun.start(), pronoun.group().lower())
-                    for pronoun in _SUBJECT_PRONOUN_RE.finditer(text, run.start(), run.end())
+                    for pronoun in SUBJECT_PRONOUN_RE.finditer(text, run.start(), run.end())
                     if pronoun.group()[0] in "HS"  # (lower case ones are found below)
                 )
-        for pronoun in _LOWER_PRONOUN_RE.finditer(text, begin, end):
+        for pronoun in LOWER_PRONOUN_RE.finditer(text, begin, end):
             at = pronoun.start()
             if text[at - 1 : at] != "s":
                 found.append((at, "he"))
@@ -292,36 +233,36 @@ class Cast:
         """A quick answer for most capitalised words ("Tuesday", "Geneva"): one word,
         no honorific, no surname or candidate met so far, nor a misspelling of one
         (`_person_named` would find no person)."""
-        if "." in word and _HONORIFIC_RE.match(word):
+        if "." in word and HONORIFIC_RE.match(word):
             return False
-        last = _strip_possessive(word).lower()
+        last = strip_possessive(word).lower()
         if last in self.surnames or last in self.candidates:
             return False
         return len(last) < 5 or not (  # (no misspelling is looked for in a short word)
-            _PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last
+            PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last
         )
 
     def _note_nickname(self, nickname: Nickname, name: str) -> None:
         """ "Bobby Scott" is "Robert C. Scott" once the text has named him so."""
-        surname = _POSSESSIVE_END_RE.sub("", nickname.surname)
+        surname = POSSESSIVE_END_RE.sub("", nickname.surname)
         if name.split()[-1] == surname:
             self.nicknames.setdefault(f"{nickname.nickname} {surname}", name)
 
     def _person_named(self, text: str, match: re.Match[str]) -> _Person | None:
         words = match.group().split()
         first = words[0]
-        honorific = _HONORIFIC_RE.match(first)
+        honorific = HONORIFIC_RE.match(first)
         if len(words) == 1 and first.rstrip("\u2019's").lower() in NOT_NAMES:
             return None
         if text.endswith((" on ", " for ", " of ", " and "), 0, match.start()):
-            link = _ORGANIZATION_LINK_RE.search(text, max(0, match.start() - 40), match.start())
+            link = ORGANIZATION_LINK_RE.search(text, max(0, match.start() - 40), match.start())
             if link and link.group(1).lower() in ORGANIZATION_WORDS:
                 return None  # "Commission on Fair Elections": the rest of a name
-        if honorific or (len(words) > 1 and _named_like_a_person(text, match, words)):
+        if honorific or (len(words) > 1 and named_like_a_person(text, match, words)):
             mention = read_name(match.group())
             if mention is not None and mention.kind is MentionKind.NAME:
                 return self.add_person(mention.name, mention.role, mention.gender)
-        last = _strip_possessive(words[-1]).lower()
+        last = strip_possessive(words[-1]).lower()
         if len(words) > 1:
             known = self._known_by_name(words, last)
             if known is None:
@@ -330,10 +271,10 @@ class Cast:
         if last not in self.surnames:
             if last in self.candidates:
                 return self.add_person(last.title(), None, None)
-            if _PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last:
+            if PERSON_AFTER_RE.match(text, match.end()) and self._misspelt_surname(last) != last:
                 return self.add_person(last, None, None)  # "McAlister said", misspelt
             return None
-        qualifier = _QUALIFIER_RE.match(text, match.end())
+        qualifier = QUALIFIER_RE.match(text, match.end())
         if qualifier and any(w in ROLE_WORDS for w in qualifier.group(1).split()):
             return None
         if text.endswith(("the ", "The ", "a ", "an "), 0, match.start()):
@@ -343,7 +284,7 @@ class Cast:
     def _known_by_name(self, words: list[str], last: str) -> _Person | None:
         """Someone already named, named again in full or by the end of their name
         ("Suu Kyi" after "Aung San Suu Kyi") with no title or verb to show it."""
-        name = " ".join([*words[:-1], _POSSESSIVE_END_RE.sub("", words[-1])])
+        name = " ".join([*words[:-1], POSSESSIVE_END_RE.sub("", words[-1])])
         if name in self.people:
             return self.people[name]
         for full in self.surnames.get(last, ()):
@@ -364,7 +305,7 @@ class Cast:
                 or len(tail) == 3
             ):
                 break
-            tail.insert(0, _POSSESSIVE_END_RE.sub("", word))
+            tail.insert(0, POSSESSIVE_END_RE.sub("", word))
         if len(tail) > 1:
             self.candidates.setdefault(last, " ".join(tail))
             self.recent_candidate = (*self.scanning, last)
@@ -432,7 +373,7 @@ class Cast:
         long_words = [w for w in text.split() if len(w) > 3]
         if sum(w[0].isupper() for w in long_words) * 2 > len(long_words):
             return  # Title Case: every word is capitalised, no sign of a name
-        for run in _CAPITALISED_RUN_RE.finditer(text):
+        for run in CAPITALISED_RUN_RE.finditer(text):
             words = run.group().split()
             if not 2 <= len(words) <= 4:
                 continue
