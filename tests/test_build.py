@@ -15,7 +15,7 @@ from newsgen.builder import ArticleStages, build_site
 from newsgen.cli import main
 from newsgen.config import load_config
 from newsgen.pages import PageSpec
-from newsgen.renderer import RenderedPage
+from newsgen.renderer import THEME_DIR, RenderedPage
 from newsgen.writer import MARKER
 
 REPO = Path(__file__).parent.parent
@@ -324,3 +324,56 @@ def test_boilerplate_appears_on_no_page(tmp_path: Path, cast_stages: ArticleStag
     for page in (site / "public").rglob("*"):
         if page.is_file() and page.suffix in (".html", ".xml", ".js"):
             assert "Ledger Weekly" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_search_index_template_written_with_tojson_gives_the_same_file(
+    site: Path, built: Path, cast_stages: ArticleStages
+) -> None:
+    """The theme writes the index a piece at a time; a site's own template may still
+    write it whole, as `tojson` does, and the file is the same."""
+    streamed = (built / "search-index.js").read_bytes()
+    (site / "templates").mkdir()
+    (site / "templates" / "search-index.js").write_text(
+        "window.NEWSGEN_SEARCH = {{ search_entries(articles, speakers)|tojson }};\n",
+        encoding="utf-8",
+    )
+    assert build_site(load_config(site), stages=cast_stages).errors == ()
+    assert (built / "search-index.js").read_bytes() == streamed
+
+
+def test_a_search_index_failing_halfway_is_reported_and_nothing_is_replaced(
+    site: Path, built: Path, cast_stages: ArticleStages
+) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    (site / "content" / "new-article.md").write_text(TRAM_CUTS.replace("Tram", "Bus"), "utf-8")
+    (site / "templates").mkdir()
+    (site / "templates" / "search-index.js").write_text(
+        "var a = {% for piece in search_json(articles, speakers) %}{{ piece }}{% endfor %};\n"
+        "var b = {{ no_such_thing.at_all }};\n",
+        encoding="utf-8",
+    )
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.failed() and not report.written
+    assert [str(e.location) for e in report.errors] == [
+        f"{site / 'templates' / 'search-index.js'}:2"
+    ]
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    assert not list(site.glob(".public.*"))  # no staging folder left
+
+
+def test_a_search_index_rendered_again_the_same_is_not_rewritten(
+    site: Path, built: Path, cast_stages: ArticleStages
+) -> None:
+    """Its template changed (a comment added), the index is rendered again, a piece at a
+    time, and found the same as the file in the output: the file is kept."""
+    index = built / "search-index.js"
+    before = index.stat()
+    theme = THEME_DIR / "templates" / "search-index.js"
+    (site / "templates").mkdir()
+    (site / "templates" / "search-index.js").write_text(
+        "{# the theme's, with a comment #}" + theme.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    report = build_site(load_config(site), stages=cast_stages)
+    assert report.errors == () and report.rendered >= 1
+    after = index.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

@@ -7,7 +7,9 @@ import pickle
 from collections.abc import Callable
 
 import pytest
+from jinja2.utils import htmlsafe_json_dumps
 
+from newsgen import search
 from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import PlacedQuote
 from newsgen.search import (
@@ -16,6 +18,7 @@ from newsgen.search import (
     SearchMemo,
     article_entry,
     index_entries,
+    index_json,
     quote_excerpt,
 )
 from newsgen.summary import ArticleSummary, digest_text
@@ -117,3 +120,26 @@ def test_an_entry_read_back_from_the_cache_shares_the_summary_strings(
     for entry, a in zip(entries, BEFORE, strict=True):
         read = entry[field] if isinstance(entry[field], list) else [entry[field]]
         assert [id(text) for text in read] == [id(text) for text in of_summary(a)]
+
+
+# Headlines and quotes that JSON and a script both care about: markup, ampersands,
+# apostrophes, a closing script tag, curly quotes and an ellipsis, a backslash.
+AWKWARD = [
+    _summary("tags", "<b>Bold</b> & 'quoted'", "It </script><script>alert(1)</script> ends."),
+    _summary("curly", "\u201cNo deal\u201d \u2026 yet", "A path C:\\temp, said she."),
+    _summary("plain", "Ferry late"),
+]
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 40], ids=["none", "one", "a few", "many pieces"])
+def test_the_index_given_in_pieces_is_the_text_tojson_gives(
+    count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "JSON_PIECE_CHARS", 300)  # several pieces from 40 entries
+    articles = [AWKWARD[n % len(AWKWARD)] for n in range(count)]
+    pieces = list(index_json(articles, []))
+    expected = htmlsafe_json_dumps(index_entries(articles, []), sort_keys=True)
+    assert "".join(pieces) == str(expected)
+    assert "</script" not in "".join(pieces)
+    assert all(len(piece) >= 300 for piece in pieces[:-1])
+    assert len(pieces) > 10 if count == 40 else len(pieces) <= 2

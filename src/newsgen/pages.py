@@ -19,7 +19,7 @@ from typing import Any
 
 from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
-from newsgen.search import index_entries
+from newsgen.search import index_entries, index_json
 from newsgen.site import Site
 from newsgen.summary import ArticleSummary, digest_text, source_keys, speaker_keys
 
@@ -239,11 +239,12 @@ def _everything(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]
 
 
 def _search_index(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
-    """As `_everything`, and the template's `search_entries` reuses the entries the last
-    build made of the summaries that did not change (`search.SearchMemo`)."""
+    """As `_everything`, and the template's `search_json` (or `search_entries`) reuses the
+    entries the last build made of the summaries that did not change (`search.SearchMemo`)."""
     context = _everything(spec, site, read)
     if site.search is not None:
         context["search_entries"] = functools.partial(index_entries, memo=site.search)
+        context["search_json"] = functools.partial(index_json, memo=site.search)
     return context
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -32,7 +32,13 @@ from newsgen.diagnostics import Diagnostic
 from newsgen.pages import PageKind, PageSpec, page_inputs
 from newsgen.parallel import started_tasks, worker_state
 from newsgen.placement import PlacedArticle
-from newsgen.renderer import RenderedPage, RenderError, make_environment, render_page
+from newsgen.renderer import (
+    RenderedPage,
+    RenderError,
+    make_environment,
+    render_page,
+    stream_page,
+)
 from newsgen.site import Site, SiteSpeaker, SpeakerLink
 from newsgen.summary import ArticleSummary
 from newsgen.writer import (
@@ -42,6 +48,7 @@ from newsgen.writer import (
     discard_staging,
     finish_full,
     make_staging,
+    new_file_path,
     stage_static,
     write_file,
 )
@@ -60,6 +67,8 @@ IN_WORKERS = frozenset({PageKind.ARTICLE})
 # and quotes, made into one script (at 100,000 articles ~100 MB of passing objects in
 # this process), so it is rendered while no worker holds memory beside it.
 BEFORE_WORKERS = frozenset({PageKind.SEARCH_INDEX})
+# Written as they are rendered (`renderer.stream_page`): too big to hold whole.
+STREAMED = frozenset({PageKind.SEARCH_INDEX})
 SUMMARIES_KEPT = 2048  # per worker: a page's neighbours and related articles recur
 
 
@@ -304,6 +313,8 @@ def render_with_index(task: RenderTask, site: Site, state: RenderState) -> Rende
     def read(slug: str) -> PlacedArticle:
         return reader.read_placed(site.article_by_slug[slug].source)
 
+    if task.spec.kind in STREAMED:
+        return _put_stream(stream_page(env, task.spec, site, read), task, state)
     return _put_page(render_page(env, task.spec, site, read), task, state)
 
 
@@ -364,6 +375,26 @@ class StoredArticles(Mapping[str, ArticleSummary]):
 
     def __len__(self) -> int:
         return len(self._sources)
+
+
+def _put_stream(pieces: Iterable[bytes], task: RenderTask, state: RenderState) -> Rendered:
+    """As `_put_page`, the page written a piece at a time as it is rendered (and the
+    staged file let go when it turns out the same as the output's)."""
+    path = task.spec.path
+    digest = hashlib.blake2b(digest_size=16)
+    if state.staging is None:
+        for piece in pieces:
+            digest.update(piece)
+        return Rendered(path, digest.hexdigest(), False)
+    target = new_file_path(state.staging, path)
+    with target.open("wb") as file:
+        for piece in pieces:
+            digest.update(piece)
+            file.write(piece)
+    if digest.hexdigest() == task.previous:
+        target.unlink()
+        return Rendered(path, digest.hexdigest(), False)
+    return Rendered(path, digest.hexdigest(), True)
 
 
 def _put_page(page: RenderedPage, task: RenderTask, state: RenderState) -> Rendered:

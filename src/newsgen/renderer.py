@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import traceback
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from newsgen.diagnostics import Diagnostic
 from newsgen.markup import render_body
 from newsgen.pages import PageKind, PageSpec, ReadArticle, page_context
 from newsgen.placement import PlacedArticle, PlacedQuote
-from newsgen.search import index_entries
+from newsgen.search import index_entries, index_json
 from newsgen.site import Site
 from newsgen.sourcing import Share, measure_sourcing
 from newsgen.summary import ArticleSummary
@@ -149,6 +149,7 @@ def make_environment(config: SiteConfig, code_cache: Path | None = None) -> jinj
         split_bar=render_split_bar,
         measure_sourcing=measure_sourcing,
         search_entries=index_entries,
+        search_json=index_json,
         news_article_data=functools.partial(describe_news_article, config),
         Share=Share,
         fragment=Fragments(),
@@ -251,6 +252,43 @@ def render_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
 ) -> RenderedPage:
     """The page of `spec`; `read(slug)` gives a whole article (for article pages and the feed)."""
+    template, context = _prepare(env, spec, site, read)
+    try:
+        text = template.render(context)
+    except jinja2.TemplateError as error:
+        raise RenderError(_describe_template_error(error, spec)) from error
+    return RenderedPage(spec.path, text.encode("utf-8"))
+
+
+STREAM_PIECE_BYTES = 256 * 1024
+
+
+def stream_page(
+    env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
+) -> Iterator[bytes]:
+    """The bytes of `render_page(...)`, in pieces of at least `STREAM_PIECE_BYTES`
+    (but the last) as the template makes them: for a page too big to hold whole, such
+    as the search index (see `search.index_json`)."""
+    template, context = _prepare(env, spec, site, read)
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        for text in template.generate(context):
+            data = text.encode("utf-8")
+            pieces.append(data)
+            size += len(data)
+            if size >= STREAM_PIECE_BYTES:
+                yield b"".join(pieces)
+                pieces, size = [], 0
+    except jinja2.TemplateError as error:
+        raise RenderError(_describe_template_error(error, spec)) from error
+    yield b"".join(pieces)
+
+
+def _prepare(
+    env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
+) -> tuple[jinja2.Template, dict[str, Any]]:
+    """The template of `spec` and everything it is rendered with."""
     config: SiteConfig = env.globals["config"]  # type: ignore[assignment]
     root = page_root(spec, config)
 
@@ -271,10 +309,9 @@ def render_page(
         body=body,
     )
     try:
-        text = env.get_template(spec.template).render(context)
+        return env.get_template(spec.template), context
     except jinja2.TemplateError as error:
         raise RenderError(_describe_template_error(error, spec)) from error
-    return RenderedPage(spec.path, text.encode("utf-8"))
 
 
 def _describe_template_error(error: jinja2.TemplateError, spec: PageSpec) -> Diagnostic:

@@ -53,12 +53,17 @@ def check_output_dir(output: Path, protected: Sequence[Path], content: Path) -> 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
     """`data` at `relative` (a path inside the output) under `root`."""
+    new_file_path(root, relative).write_bytes(data)
+
+
+def new_file_path(root: Path, relative: str) -> Path:
+    """Where `relative` (a path inside the output) goes under `root`, its folder made."""
     parts = PurePosixPath(relative).parts
     if not parts or relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
         raise OutputError(f"refusing to write outside the output folder: {relative!r}")
     target = root.joinpath(*parts)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    return target
 
 
 def _swap_into_place(staging: Path, output: Path) -> None:

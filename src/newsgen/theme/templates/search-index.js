@@ -1,1 +1,1 @@
-window.NEWSGEN_SEARCH = {{ search_entries(articles, speakers)|tojson }};
+window.NEWSGEN_SEARCH = {% for piece in search_json(articles, speakers) %}{{ piece }}{% endfor %};
