@@ -122,10 +122,26 @@ def test_a_change_compares_only_the_articles_near_it_again(
     after = change(rng, before)
     compared: list[int] = []
 
-    def compare(slugs: list[str], keys: list[list[str]], only: set[int] | None = None) -> object:
+    def compare(
+        slugs: list[str], keys: list[list[str]], only: set[int] | None = None, jobs: int = 1
+    ) -> object:
         compared.append(len(slugs) if only is None else len(only))
-        return compare_related(slugs, keys, only)
+        return compare_related(slugs, keys, only, jobs)
 
     monkeypatch.setattr(related, "compare_related", compare)
     related.find_related([summary(slug, keys) for slug, keys in after], kept_for(before))
     assert 0 < compared[0] < len(after) // 2
+
+
+@pytest.mark.parametrize("only", [None, set(range(0, 3000, 2))], ids=["all", "some"])
+def test_compared_in_worker_processes_or_in_this_one_they_are_the_same(
+    only: set[int] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 150 or 300 tasks: enough for two workers (`parallel.ITEMS_PER_WORKER`)
+    monkeypatch.setattr(related, "COMPARED_PER_TASK", 10)
+    archive = make_archive(random.Random(11), 3000)
+    slugs = [slug for slug, _ in archive]
+    keys = [k for _, k in archive]
+    here = compare_related(slugs, keys, only, jobs=1)
+    assert compare_related(slugs, keys, only, jobs=2) == here
+    assert list(here) == [slugs[n] for n in (sorted(only) if only else range(len(slugs)))]

@@ -193,7 +193,7 @@ def _build(
     # 3. Index the site: order, speakers across the archive, tags, months, related.
     kept = _recall_index(cache)
     known = (kept.key, kept.related.key)
-    indexed = index_site(collected.summaries, kept)
+    indexed = index_site(collected.summaries, kept, jobs)
     if write and (kept.key, kept.related.key) != known:
         cache.put_memo("index", kept.key, _kept_index(kept))
         # Committed now: the render workers read the cache, and a write still open

@@ -165,8 +165,11 @@ class IndexMemo:
     related: RelatedIndex = field(default_factory=RelatedIndex)
 
 
-def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) -> IndexedSite:
-    """The site index of these articles; `memo` is read and updated when given."""
+def index_site(
+    placed: Iterable[ArticleSummary], memo: IndexMemo | None = None, jobs: int = 1
+) -> IndexedSite:
+    """The site index of these articles; `memo` is read and updated when given. Related
+    articles are compared on up to `jobs` processes."""
     memo = memo if memo is not None else IndexMemo()
     articles, diagnostics = _keep_unique_slugs(placed)
     ordered = tuple(sorted(articles, key=_newest_first))
@@ -180,7 +183,7 @@ def index_site(placed: Iterable[ArticleSummary], memo: IndexMemo | None = None) 
         speakers, rows = _index_speakers(ordered)
         memo.key, memo.speakers = "", rows
         memo.tags, memo.months = _index_tags(ordered), _index_months(ordered)
-        memo.related = find_related(ordered, memo.related)
+        memo.related = find_related(ordered, memo.related, jobs)
         memo.key = key
     return IndexedSite(
         Site(
