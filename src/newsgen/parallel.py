@@ -47,6 +47,7 @@ MAX_CHUNK = 32  # items sent to a worker at a time (fewer when there are few ite
 CHUNKS_AHEAD = 4  # chunks sent per worker and not yet done: enough to keep it busy
 
 _state: object = None
+_in_worker = False  # this process is a pool's worker
 
 
 def default_jobs() -> int:
@@ -64,9 +65,14 @@ def worker_state(kind: type[S]) -> S:
     return _state
 
 
+def in_worker() -> bool:
+    """This process is a worker started by `map_tasks` (a task may be run here too)."""
+    return _in_worker
+
+
 def _install(state: object) -> None:
-    global _state
-    _state = state
+    global _state, _in_worker
+    _state, _in_worker = state, True
     # A worker's objects are short-lived (one article or page at a time): collecting
     # cycles less often saves several per cent of its time at a few megabytes' cost.
     gc.set_threshold(WORKER_GC_THRESHOLD, 50, 100)

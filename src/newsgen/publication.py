@@ -30,7 +30,7 @@ from newsgen.cache import BuildCache, CacheError, PageRow, open_reader, summary_
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.pages import PageKind, PageSpec, page_inputs
-from newsgen.parallel import started_tasks, worker_state
+from newsgen.parallel import in_worker, started_tasks, worker_state
 from newsgen.placement import PlacedArticle
 from newsgen.renderer import (
     RenderedPage,
@@ -270,7 +270,9 @@ def _process_local(
     global _local
     if _local is None or _local[0] is not state:
         release_render_state()
-        reader = open_reader(state.cache_file)
+        # A worker reads in one transaction: the build writes the cache only once the
+        # workers are gone (this process's own reads may be mixed with its writes).
+        reader = open_reader(state.cache_file, snapshot=in_worker())
 
         def summary(path: str) -> ArticleSummary:
             for _, data, _ in reader.some_article_values((path,)):
