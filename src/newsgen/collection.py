@@ -33,7 +33,7 @@ from newsgen.cache import (
 )
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import ContentError, Diagnostic
-from newsgen.fingerprint import SourceFile, hash_source
+from newsgen.fingerprint import SourceFile, hash_source, read_source
 from newsgen.parallel import map_tasks, worker_state
 from newsgen.placement import PlacedArticle, place_article
 from newsgen.readers import LoadedArticle, LoaderConfig
@@ -43,12 +43,12 @@ from newsgen.summary import ArticleSummary, digest_text, summarise_article
 Progress = Callable[[str, int, int], None]
 
 
-def load_file(path: Path, config: LoaderConfig) -> LoadedArticle:
+def load_file(path: Path, config: LoaderConfig, data: bytes | None = None) -> LoadedArticle:
     """The loader, imported on first use: a build with nothing to load never pays for
-    compiling its (and the analysis's) patterns."""
+    compiling its (and the analysis's) patterns. `data`: the file's bytes, if read."""
     from newsgen.loader import load_article
 
-    return load_article(path, config)
+    return load_article(path, config, data)
 
 
 def analyse_text(article: Article) -> ArticleAnalysis:
@@ -62,7 +62,7 @@ def analyse_text(article: Article) -> ArticleAnalysis:
 class ArticleStages:
     """The per-article stages; tests put their own in (they are part of the cache key)."""
 
-    load: Callable[[Path, LoaderConfig], LoadedArticle] = load_file
+    load: Callable[[Path, LoaderConfig, bytes | None], LoadedArticle] = load_file
     analyse: Callable[[Article], ArticleAnalysis] = analyse_text
 
     @property
@@ -83,11 +83,15 @@ class ArticleResult:
 
 
 def process_article(
-    path: Path, config: SiteConfig, stages: ArticleStages = DEFAULT_STAGES
+    path: Path,
+    config: SiteConfig,
+    stages: ArticleStages = DEFAULT_STAGES,
+    data: bytes | None = None,
 ) -> ArticleResult:
-    """Load, analyse and place one content file; a bad file gives its error, not an exception."""
+    """Load, analyse and place one content file (`data`: its bytes, if they were read); a
+    bad file gives its error, not an exception."""
     try:
-        loaded = stages.load(path, config.loader)
+        loaded = stages.load(path, config.loader, data)
     except ContentError as error:
         return ArticleResult(path, None, (error.diagnostic,))
     try:
@@ -255,8 +259,8 @@ def process_file(source: SourceFile) -> ArticleRow:
     as a changed file by the next build."""
     state = worker_state(CollectState)
     path = source.path
-    content = hash_source(path)
-    result = process_article(path, state.config, state.stages)
+    content, data = read_source(path)
+    result = process_article(path, state.config, state.stages, data)
     diagnostics = pack(result.diagnostics)
     if result.placed is None:
         return ArticleRow(source.name, source.signature, content, None, None, None, diagnostics)

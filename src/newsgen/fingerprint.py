@@ -88,8 +88,15 @@ def scan_sources(content_dir: Path) -> list[SourceFile]:
 
 def hash_source(path: Path) -> str:
     """The hash of a content file's bytes and its sidecar's (which may not exist)."""
+    return read_source(path)[0]
+
+
+def read_source(path: Path) -> tuple[str, bytes | None]:
+    """`hash_source(path)`, and the bytes of the file (None: it is gone), so that the
+    loader need not read them again."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (path, *sidecars_of(path)):
+    first: bytes | None = None
+    for number, part in enumerate((path, *sidecars_of(path))):
         try:
             data = part.read_bytes()
         except FileNotFoundError:
@@ -97,7 +104,9 @@ def hash_source(path: Path) -> str:
             continue
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
-    return digest.hexdigest()
+        if number == 0:
+            first = data
+    return digest.hexdigest(), first
 
 
 def hash_tree(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:

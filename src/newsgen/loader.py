@@ -73,12 +73,15 @@ def find_content_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_article(path: Path, config: LoaderConfig | None = None) -> LoadedArticle:
+def load_article(
+    path: Path, config: LoaderConfig | None = None, data: bytes | None = None
+) -> LoadedArticle:
+    """The article in the file `path`; `data`: its bytes, when they were read already."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ContentError(SourceLocation(path), f"no reader for '{path.suffix}' files")
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as error:
         raise ContentError(SourceLocation(path), f"cannot read: {error.strerror}") from error
     if not data.removeprefix(UTF8_BOM).strip():
