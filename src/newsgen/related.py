@@ -22,7 +22,7 @@ from newsgen.summary import ArticleSummary, digest_text, speaker_keys
 
 RELATED_COUNT = 3
 RELATED_WINDOW = 12
-COMPARED_PER_TASK = 250  # articles compared per task in a worker (when there are workers)
+COMPARED_PER_TASK = 100  # articles compared per task in a worker (when there are workers)
 
 # Per article: (weight, the articles sharing the feature, this article's place there).
 Features = list[list[tuple[int, list[int], int]]]
