@@ -10,6 +10,7 @@ import pytest
 
 from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import ArticleSource, PlacedQuote
+from newsgen.renderer import count_credited
 from newsgen.summary import (
     StoredRows,
     make_placed_quote,
@@ -95,3 +96,42 @@ def test_list_page_reads_agree_before_and_after_the_objects_are_made(made_first:
     ]
     assert said_quotes(stored, 1) == [COUNCIL_QUOTE.quote]
     assert speaker_keys(stored) == ["mara-ellison", None]
+    assert count_credited(stored) == count_credited(items) == 2
+    assert (stored.kept_rows is None) == made_first  # counting made no object
+
+
+# A scare quote credited to nobody, and an unnamed source's quote whose speaker is a
+# person (the quote itself marked anonymous).
+SCARE_QUOTE = PlacedQuote(
+    Quote("moderate", None, None, None, 5, 20, 28, QuoteKind.PARTIAL, False),
+    None,
+    None,
+    None,
+    None,
+    1,
+)
+FLAGGED_QUOTE = PlacedQuote(
+    Quote("The deal is off", None, None, "said", 6, 1, 16, QuoteKind.DIRECT, True),
+    None,
+    None,
+    None,
+    SpeakerKind.PERSON,
+    4,
+)
+
+
+@pytest.mark.parametrize(
+    "quotes, credited",
+    [
+        ((), 0),
+        ((SCARE_QUOTE,), 0),
+        ((FLAGGED_QUOTE,), 1),
+        ((COUNCIL_QUOTE, SCARE_QUOTE, UNNAMED_QUOTE, FLAGGED_QUOTE), 3),
+    ],
+    ids=["none", "scare quote", "anonymous by the quote", "all kinds"],
+)
+def test_credited_quotes_counted_from_rows_as_from_objects(
+    quotes: tuple[PlacedQuote, ...], credited: int
+) -> None:
+    stored = StoredRows(tuple(quote_row(q) for q in quotes), make_placed_quote, quote_row)
+    assert count_credited(stored) == count_credited(quotes) == credited

