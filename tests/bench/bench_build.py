@@ -4,10 +4,12 @@
                                       [--install-peers] [--work DIR] [--repeat N]
                                       [--newsgen-at REV] [--profile] [--json FILE]
 
-Generates the corpus (`tests/bench/corpus.py`) into a scratch folder, then for each
-generator measures, one after the other on the same machine:
+Generates the corpus (`tests/bench/corpus.py`) into a scratch folder (a file already
+holding its article is kept as it is), then for each generator measures, one after the
+other on the same machine:
 
-- cold build: output and caches deleted first;
+- cold build: output and caches set aside first (renamed; deleted once every build is
+  timed, since making files just after deleting as many is slow here: `SetAside`);
 - no-op rebuild: the same command again, nothing changed;
 - one-edit rebuild: the newest article gets a corrected sentence, then the command again;
 - for newsgen only, the rebuilds after the other changes editors make (`CHANGES`): a
@@ -234,12 +236,27 @@ def _median_run(runs: Sequence[Run]) -> Run:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def clear(paths: Sequence[Path]) -> None:
-    for path in paths:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
+class SetAside:
+    """Where the outputs and caches of earlier builds go before a cold build: renamed into
+    a folder of the scratch folder, deleted once every build is timed. This machine's
+    file system (ext4 without a journal) skips the inodes freed in the last minute or
+    more when it makes a file, so a build that follows the deletion of a site spends
+    seconds of system time on it (`bench_files.py`: making 10,000 folders and pages took
+    ~1 s fresh and ~5 s right after deleting as many). Renaming frees no inode."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._count = 0
+
+    def put(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            if path.exists() or path.is_symlink():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._count += 1
+                path.rename(self.folder / f"{self._count}-{path.name}")
+
+    def empty(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 # The rebuilds after an editor's change that show in the second table (newsgen only), each
@@ -281,6 +298,7 @@ def bench_generator(
     work: Path,
     original: corpus.SyntheticArticle,
     repeat: int,
+    aside: SetAside,
     added: corpus.SyntheticArticle | None = None,
 ) -> Result:
     """Cold, no-op and one-edit builds of one generator, each `repeat` times."""
@@ -303,7 +321,7 @@ def bench_generator(
 
     colds, noops, edits = [], [], []
     for index in range(repeat):
-        clear(generator.stale())
+        aside.put(generator.stale())
         colds.append(run("cold", index))
     site = measure_site(generator.output)
     for index in range(repeat):
@@ -445,7 +463,9 @@ def format_targets(result: Result, target: Target) -> str:
     return "\n".join(lines)
 
 
-def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticArticle) -> None:
+def profile_newsgen(
+    generator: Generator, work: Path, newest: corpus.SyntheticArticle, aside: SetAside
+) -> None:
     """cProfile of a cold build and of a one-edit rebuild, the top functions of each.
 
     With `--jobs 1` where newsgen has it, so that the work done in worker processes
@@ -464,7 +484,7 @@ def profile_newsgen(generator: Generator, work: Path, newest: corpus.SyntheticAr
         build += ["--jobs", "1"]
     for step in ("cold", "edit"):
         if step == "cold":
-            clear(generator.stale())
+            aside.put(generator.stale())
         else:
             corpus.write_article(work / "corpus", corpus.edit_article(newest), ["newsgen"])
         profile = work / "logs" / f"newsgen-{step}.prof"
@@ -518,9 +538,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in peers:
             INSTALLERS[name](work / "peers")
 
-    clear([work / "corpus", work / "out", work / "cache"])
+    aside = SetAside(work / "set-aside")
+    aside.empty()  # (left by a run that was stopped)
+    aside.put([work / "out", work / "cache"])
     formats = ["newsgen", *peers]
-    summary = corpus.write_corpus(work / "corpus", args.articles, args.seed, formats)
+    summary = corpus.write_corpus(work / "corpus", args.articles, args.seed, formats, reuse=True)
     print(
         f"corpus: {summary.articles} articles, {summary.words / max(summary.articles, 1):.0f} "
         f"words and {summary.quotes / max(summary.articles, 1):.1f} quotes each on average, "
@@ -541,7 +563,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = []
     for generator in generators:
         more = added if generator.name == "newsgen" else None
-        result = bench_generator(generator, work, newest, max(args.repeat, 1), more)
+        result = bench_generator(generator, work, newest, max(args.repeat, 1), aside, more)
         results.append(result)
         runs = (result.cold, result.noop, result.edit, *(run for _, run in result.changes))
         failed = [run for run in runs if run.exit_code]
@@ -565,11 +587,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nissue 5's targets for newsgen at {args.articles} articles:")
         print(format_targets(results[0], target))
     if args.profile:
-        profile_newsgen(generators[0], work, newest)
+        profile_newsgen(generators[0], work, newest, aside)
+    aside.empty()  # every build timed: the set-aside outputs can go
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
-    runs = [run for r in results for run in (r.cold, r.noop, r.edit, *(c for _, c in r.changes))]
-    return 1 if any(run.exit_code for run in runs) else 0
+    every_run = [r for x in results for r in (x.cold, x.noop, x.edit, *(c for _, c in x.changes))]
+    return 1 if any(run.exit_code for run in every_run) else 0
 
 
 if __name__ == "__main__":

@@ -667,21 +667,36 @@ def iter_articles(count: int, seed: int = 1) -> Iterator[SyntheticArticle]:
 
 
 def write_corpus(
-    root: Path, count: int, seed: int = 1, formats: Sequence[str] = FORMATS
+    root: Path, count: int, seed: int = 1, formats: Sequence[str] = FORMATS, reuse: bool = False
 ) -> CorpusSummary:
-    """Write `count` articles in each of `formats` under `root` (folders are created)."""
+    """Write `count` articles in each of `formats` under `root` (folders are created).
+
+    `reuse`: a file that holds its article already is left as it is, and any other file
+    of the articles' folders is removed (a benchmark run again on the same corpus then
+    deletes and makes no file: see `bench_files.py` for why that matters)."""
     start = time.perf_counter()
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     probe = make_article(0, seed)
-    for fmt in formats:
-        article_path(root, fmt, probe).parent.mkdir(parents=True, exist_ok=True)
+    folders = {article_path(root, fmt, probe).parent for fmt in formats}
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    written: set[Path] = set()
     words = quotes = 0
     for article in iter_articles(count, seed):
-        write_article(root, article, formats)
+        for fmt in formats:
+            path, text = article_path(root, fmt, article), render_article(fmt, article)
+            written.add(path)
+            if not (reuse and path.is_file() and path.read_text("utf-8") == text):
+                path.write_text(text, "utf-8")
         words += article.words
         quotes += article.quotes
+    if reuse:
+        for folder in folders:
+            for path in folder.iterdir():
+                if path not in written and path.is_file():
+                    path.unlink()
     return CorpusSummary(count, words, quotes, time.perf_counter() - start)
 
 
