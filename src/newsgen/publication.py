@@ -63,9 +63,10 @@ Progress = Callable[[str, int, int], None]
 # the articles. The workers start apart from this process (see `parallel`), so they
 # never copy the index.
 IN_WORKERS = frozenset({PageKind.ARTICLE})
-# Rendered before the workers start: the search index holds every article's headline
-# and quotes, made into one script (at 100,000 articles ~100 MB of passing objects in
-# this process), so it is rendered while no worker holds memory beside it.
+# Rendered before the workers start: the search index's entries hold every article's
+# headline and quotes (at 100,000 articles ~100 MB of passing objects in this process,
+# though its JSON is written a piece at a time), so it is rendered while no worker
+# holds memory beside it.
 BEFORE_WORKERS = frozenset({PageKind.SEARCH_INDEX})
 # Written as they are rendered (`renderer.stream_page`): too big to hold whole.
 STREAMED = frozenset({PageKind.SEARCH_INDEX})
@@ -393,10 +394,11 @@ def _put_stream(pieces: Iterable[bytes], task: RenderTask, state: RenderState) -
         for piece in pieces:
             digest.update(piece)
             file.write(piece)
-    if digest.hexdigest() == task.previous:
+    output = digest.hexdigest()
+    unchanged = output == task.previous
+    if unchanged:
         target.unlink()
-        return Rendered(path, digest.hexdigest(), False)
-    return Rendered(path, digest.hexdigest(), True)
+    return Rendered(path, output, not unchanged)
 
 
 def _put_page(page: RenderedPage, task: RenderTask, state: RenderState) -> Rendered:

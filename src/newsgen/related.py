@@ -13,6 +13,7 @@ articles they took some 7 seconds in one process, while the other cores waited).
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,9 +24,6 @@ from newsgen.summary import ArticleSummary, digest_text, speaker_keys
 RELATED_COUNT = 3
 RELATED_WINDOW = 12
 COMPARED_PER_TASK = 100  # articles compared per task in a worker (when there are workers)
-
-# Per article: (weight, the articles sharing the feature, this article's place there).
-Features = list[list[tuple[int, list[int], int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +57,6 @@ def find_related(
     return RelatedIndex(key, inputs, found)
 
 
-@dataclass(frozen=True, slots=True)
-class _Comparison:
-    """What a worker compares the articles with (inherited by forked workers, not copied)."""
-
-    slugs: Sequence[str]
-    features: Features
-
-
 def compare_related(
     slugs: Sequence[str],
     every_keys: Sequence[Sequence[str]],
@@ -74,45 +64,63 @@ def compare_related(
     jobs: int = 1,
 ) -> dict[str, tuple[str, ...]]:
     """The related articles of the articles at the indexes `only` (None: of all)."""
-    comparison = _Comparison(slugs, _features(every_keys))
     indexes = list(range(len(slugs))) if only is None else sorted(only)
     tasks = [
         indexes[start : start + COMPARED_PER_TASK]
         for start in range(0, len(indexes), COMPARED_PER_TASK)
     ]
     related: dict[str, tuple[str, ...]] = {}
-    for found in map_tasks(_compare_task, tasks, comparison, jobs):
-        related.update(found)
+    for found in map_tasks(_compare_task, tasks, _Comparison.of(every_keys), jobs):
+        for index, others in found:
+            related[slugs[index]] = tuple(slugs[other] for other in others)
     return related
 
 
-def _features(every_keys: Sequence[Sequence[str]]) -> Features:
-    lists: dict[str, list[int]] = {}
-    features: Features = []
-    for index, keys in enumerate(every_keys):
-        mine = []
-        for feature in keys:
-            sharing = lists.setdefault(feature, [])
-            mine.append((2 if feature[0] == "s" else 1, sharing, len(sharing)))
-            sharing.append(index)
-        features.append(mine)
-    return features
+@dataclass(frozen=True, slots=True)
+class _Comparison:
+    """The articles' features as workers compare them (articles go by their index).
+
+    Workers are forked from this process, which holds every summary by then, and inherit
+    this: what they only read is kept in arrays, whose numbers are no objects, so that
+    reading them writes no reference count, and copies no memory page (a list of tuples
+    per article, as before, was copied into each worker: ~70 MB each at 100,000 articles).
+    """
+
+    members: list[list[int]]  # per feature: the articles that have it, newest first
+    places: array[int]  # per article, per feature: weight, feature number, place on its list
+    starts: array[int]  # where each article's triples start in `places`, and the end
+
+    @classmethod
+    def of(cls, every_keys: Sequence[Sequence[str]]) -> _Comparison:
+        numbers: dict[str, int] = {}
+        members: list[list[int]] = []
+        places, starts = array("l"), array("l", [0])
+        for index, keys in enumerate(every_keys):
+            for feature in keys:
+                number = numbers.setdefault(feature, len(numbers))
+                if number == len(members):
+                    members.append([])
+                places.extend((2 if feature[0] == "s" else 1, number, len(members[number])))
+                members[number].append(index)
+            starts.append(len(places))
+        return cls(members, places, starts)
 
 
-def _compare_task(indexes: list[int]) -> list[tuple[str, tuple[str, ...]]]:
+def _compare_task(indexes: list[int]) -> list[tuple[int, list[int]]]:
     """The related articles of the articles at `indexes`: those sharing most with each
     within the window around it on each list it is on (ties: the newest)."""
     comparison = worker_state(_Comparison)
-    slugs, features = comparison.slugs, comparison.features
+    members, places, starts = comparison.members, comparison.places, comparison.starts
     related = []
     for index in indexes:
         scores: dict[int, int] = {}
-        for weight, sharing, at in features[index]:
-            for other in sharing[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+        for at in range(starts[index], starts[index + 1], 3):
+            weight, sharing, place = places[at], members[places[at + 1]], places[at + 2]
+            for other in sharing[max(0, place - RELATED_WINDOW) : place + RELATED_WINDOW + 1]:
                 scores[other] = scores.get(other, 0) + weight
         scores.pop(index, None)
         best = sorted([(-score, other) for other, score in scores.items()])[:RELATED_COUNT]
-        related.append((slugs[index], tuple(slugs[other] for _, other in best)))
+        related.append((index, [other for _, other in best]))
     return related
 
 

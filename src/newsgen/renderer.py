@@ -9,7 +9,8 @@ Python (`markup.py`); wording that every card repeats (counts, bylines, dates) i
 done by plain functions, not nested macros; a card is rendered once per build and
 reused on every page that lists it (`Fragments`); the compiled templates are kept
 in the build cache folder (`TemplateCodeCache`). `tests/bench/bench_render.py`
-prints the CPU time per page of each kind.
+prints the CPU time per page of each kind. A page too big to hold whole (the search
+index) is rendered a piece at a time (`stream_page`).
 """
 
 from __future__ import annotations

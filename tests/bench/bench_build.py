@@ -546,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"corpus: {summary.articles} articles, {summary.words / max(summary.articles, 1):.0f} "
         f"words and {summary.quotes / max(summary.articles, 1):.1f} quotes each on average, "
-        f"written in {summary.seconds:.1f} s to {work / 'corpus'}",
+        f"ready in {summary.seconds:.1f} s (written, or found as written) in {work / 'corpus'}",
         flush=True,
     )
     newest = corpus.make_article(args.articles - 1, args.seed)
