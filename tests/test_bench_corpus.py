@@ -137,3 +137,22 @@ def test_pelican_and_hugo_get_the_same_article(number: int) -> None:
     )
     assert hugo["date"] == article.date
     assert body.strip().split("\n\n") == list(article.paragraphs)
+
+
+def test_a_corpus_written_again_keeps_its_files_and_loses_strays(tmp_path: Path) -> None:
+    """Run again on the same folder, the benchmark neither deletes nor makes a file that
+    holds its article already (see tests/bench/bench_files.py for why); a changed article
+    is written back, a file that is no article of the corpus is removed."""
+    root = tmp_path / "corpus"
+    corpus.write_corpus(root, SAMPLE, seed=3)
+    first = corpus.make_article(0, 3)
+    changed = corpus.article_path(root, "newsgen", first)
+    changed.write_text("an editor's leftover edit", "utf-8")
+    stray = changed.with_name("left-over-added-article.md")
+    stray.write_text("# Added\n\nAnd never deleted.\n", "utf-8")
+    inodes = {p: p.stat().st_ino for p in root.rglob("*.*") if p != stray}
+    before = _files(root)
+    corpus.write_corpus(root, SAMPLE, seed=3, reuse=True)
+    assert {p: p.stat().st_ino for p in root.rglob("*.*")} == inodes
+    corpus.write_corpus(tmp_path / "fresh", SAMPLE, seed=3)
+    assert _files(root) == _files(tmp_path / "fresh") != before
