@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -37,7 +37,6 @@ from newsgen.renderer import (
     RenderError,
     make_environment,
     render_page,
-    stream_page,
 )
 from newsgen.site import Site, SiteSpeaker, SpeakerLink
 from newsgen.summary import ArticleSummary
@@ -68,8 +67,6 @@ IN_WORKERS = frozenset({PageKind.ARTICLE})
 # though its JSON is written a piece at a time), so it is rendered while no worker
 # holds memory beside it.
 BEFORE_WORKERS = frozenset({PageKind.SEARCH_INDEX})
-# Written as they are rendered (`renderer.stream_page`): too big to hold whole.
-STREAMED = frozenset({PageKind.SEARCH_INDEX})
 SUMMARIES_KEPT = 2048  # per worker: a page's neighbours and related articles recur
 
 
@@ -316,8 +313,6 @@ def render_with_index(task: RenderTask, site: Site, state: RenderState) -> Rende
     def read(slug: str) -> PlacedArticle:
         return reader.read_placed(site.article_by_slug[slug].source)
 
-    if task.spec.kind in STREAMED:
-        return _put_stream(stream_page(env, task.spec, site, read), task, state)
     return _put_page(render_page(env, task.spec, site, read), task, state)
 
 
@@ -380,10 +375,21 @@ class StoredArticles(Mapping[str, ArticleSummary]):
         return len(self._sources)
 
 
-def _put_stream(pieces: Iterable[bytes], task: RenderTask, state: RenderState) -> Rendered:
-    """As `_put_page`, the page written a piece at a time as it is rendered (and the
-    staged file let go when it turns out the same as the output's)."""
-    path = task.spec.path
+def _put_page(page: RenderedPage, task: RenderTask, state: RenderState) -> Rendered:
+    """The page in the staging folder, unless its bytes are those of the output's file.
+    A page given in pieces is written as they come, and let go if it turns out the same."""
+    if not isinstance(page.data, bytes):
+        return _put_pieces(page.path, page.data, task, state)
+    digest = hashlib.blake2b(page.data, digest_size=16).hexdigest()
+    written = state.staging is not None and digest != task.previous
+    if written and state.staging is not None:
+        write_file(state.staging, page.path, page.data)
+    return Rendered(page.path, digest, written)
+
+
+def _put_pieces(
+    path: str, pieces: Iterator[bytes], task: RenderTask, state: RenderState
+) -> Rendered:
     digest = hashlib.blake2b(digest_size=16)
     if state.staging is None:
         for piece in pieces:
@@ -399,11 +405,3 @@ def _put_stream(pieces: Iterable[bytes], task: RenderTask, state: RenderState) -
     if unchanged:
         target.unlink()
     return Rendered(path, output, not unchanged)
-
-
-def _put_page(page: RenderedPage, task: RenderTask, state: RenderState) -> Rendered:
-    digest = hashlib.blake2b(page.data, digest_size=16).hexdigest()
-    written = state.staging is not None and digest != task.previous
-    if written and state.staging is not None:
-        write_file(state.staging, page.path, page.data)
-    return Rendered(page.path, digest, written)

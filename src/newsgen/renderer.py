@@ -10,7 +10,7 @@ done by plain functions, not nested macros; a card is rendered once per build an
 reused on every page that lists it (`Fragments`); the compiled templates are kept
 in the build cache folder (`TemplateCodeCache`). `tests/bench/bench_render.py`
 prints the CPU time per page of each kind. A page too big to hold whole (the search
-index) is rendered a piece at a time (`stream_page`).
+index) is rendered a piece at a time (`STREAMED`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,14 @@ THEME_DIR = Path(__file__).parent / "theme"
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
     path: str
-    data: bytes
+    # The page's bytes; or, for a page too big to hold whole (`STREAMED`), its bytes in
+    # pieces as the template makes them (rendering goes on as they are read).
+    data: bytes | Iterator[bytes]
+
+
+# Pages rendered a piece at a time: the search index (see `search.index_json`).
+STREAMED = frozenset({PageKind.SEARCH_INDEX})
+STREAM_PIECE_BYTES = 256 * 1024
 
 
 class RenderError(Exception):
@@ -257,7 +264,9 @@ def render_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
 ) -> RenderedPage:
     """The page of `spec`; `read(slug)` gives a whole article (for article pages and the feed)."""
-    template, context = _prepare(env, spec, site, read)
+    template, context = _template_and_context(env, spec, site, read)
+    if spec.kind in STREAMED:
+        return RenderedPage(spec.path, _pieces(template, context, spec))
     try:
         text = template.render(context)
     except jinja2.TemplateError as error:
@@ -265,16 +274,8 @@ def render_page(
     return RenderedPage(spec.path, text.encode("utf-8"))
 
 
-STREAM_PIECE_BYTES = 256 * 1024
-
-
-def stream_page(
-    env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
-) -> Iterator[bytes]:
-    """The bytes of `render_page(...)`, in pieces of at least `STREAM_PIECE_BYTES`
-    (but the last) as the template makes them: for a page too big to hold whole, such
-    as the search index (see `search.index_json`)."""
-    template, context = _prepare(env, spec, site, read)
+def _pieces(template: jinja2.Template, context: dict[str, Any], spec: PageSpec) -> Iterator[bytes]:
+    """The page's bytes in pieces of at least `STREAM_PIECE_BYTES` (but the last)."""
     pieces: list[bytes] = []
     size = 0
     try:
@@ -290,7 +291,7 @@ def stream_page(
     yield b"".join(pieces)
 
 
-def _prepare(
+def _template_and_context(
     env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
 ) -> tuple[jinja2.Template, dict[str, Any]]:
     """The template of `spec` and everything it is rendered with."""

@@ -11,7 +11,7 @@ build makes again only the entries of the articles whose summary changed: making
 was most of the time of rendering the index after an edit.
 
 The theme writes the index with `index_json`, a piece at a time, and the build writes
-each piece to the file as it comes (`renderer.stream_page`): the whole JSON text, and
+each piece to the file as it comes (`renderer.STREAMED`): the whole JSON text, and
 the copies that escaping and encoding it made, are never held (at 100,000 articles
 some 70 MB each).
 """
