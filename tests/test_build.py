@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from newsgen import publication
+from newsgen import page_tasks
 from newsgen.builder import ArticleStages, build_site
 from newsgen.cli import main
 from newsgen.config import load_config
@@ -300,7 +300,7 @@ def test_an_interrupted_build_leaves_the_previous_site_and_no_temporary_folder(
         rendered.append(spec.path)
         return RenderedPage(spec.path, b"half a site")
 
-    monkeypatch.setattr(publication, "render_page", render_then_stop)
+    monkeypatch.setattr(page_tasks, "render_page", render_then_stop)
     with pytest.raises(KeyboardInterrupt):
         build_site(load_config(site), stages=cast_stages, jobs=1)
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before

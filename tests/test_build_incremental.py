@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from newsgen import builder, publication
+from newsgen import builder, page_tasks
 from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
 from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
@@ -275,13 +275,13 @@ def test_a_summary_change_renders_no_page_that_does_not_show_what_changed(
     build_site(load_config(site), stages=cast_stages)
     assert not_rendered <= tree(site / "public").keys()
     rendered: list[str] = []
-    real = publication.render_page
+    real = page_tasks.render_page
 
     def render(env: Any, spec: Any, *args: Any) -> Any:
         rendered.append(spec.path)
         return real(env, spec, *args)
 
-    monkeypatch.setattr(publication, "render_page", render)
+    monkeypatch.setattr(page_tasks, "render_page", render)
     change(site)
     build_site(load_config(site), stages=cast_stages, jobs=1)
     assert rendered and not_rendered.isdisjoint(rendered)

@@ -16,10 +16,7 @@ from newsgen.cache import cache_path, open_cache
 from newsgen.collection import CollectState, collect_articles
 from newsgen.config import load_config
 from newsgen.fingerprint import article_key, code_key, scan_sources
-from newsgen.pages import PageKind, plan_pages
-from newsgen.parallel import ITEMS_PER_WORKER, map_tasks, started_tasks, worker_state
-from newsgen.publication import (
-    IN_WORKERS,
+from newsgen.page_tasks import (
     RenderState,
     RenderTask,
     WorkerTasks,
@@ -27,6 +24,9 @@ from newsgen.publication import (
     render_task,
     render_with_index,
 )
+from newsgen.pages import PageKind, plan_pages
+from newsgen.parallel import ITEMS_PER_WORKER, map_tasks, started_tasks, worker_state
+from newsgen.publication import IN_WORKERS
 from newsgen.site import Site, index_site
 
 GOLDEN_SITE = Path(__file__).parent / "golden" / "site"

@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # the corpus generator beside this script
-import newsgen.publication
+import newsgen.page_tasks
 from newsgen.builder import build_site
 from newsgen.config import load_config
 from newsgen.pages import PageSpec, ReadArticle
@@ -49,7 +49,7 @@ def capture_pages(site_dir: Path, output: Path) -> tuple[Captured, dict[str, Any
     read."""
     specs: Captured = []
     articles: dict[str, PlacedArticle] = {}
-    render = newsgen.publication.render_page
+    render = newsgen.page_tasks.render_page
 
     def keep(env: Any, spec: PageSpec, site: Site, read: ReadArticle) -> Any:
         def remember(slug: str) -> PlacedArticle:
@@ -61,11 +61,11 @@ def capture_pages(site_dir: Path, output: Path) -> tuple[Captured, dict[str, Any
         specs.append((spec, dataclasses.replace(site, search=None)))
         return render(env, spec, site, remember)
 
-    newsgen.publication.render_page = keep  # type: ignore[assignment]
+    newsgen.page_tasks.render_page = keep  # type: ignore[assignment]
     try:
         report = build_site(load_config(site_dir, output), jobs=1)
     finally:
-        newsgen.publication.render_page = render
+        newsgen.page_tasks.render_page = render
     if report.failed():
         raise SystemExit("\n".join(str(d) for d in report.errors))
     return specs, articles
