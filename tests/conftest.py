@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
+import newsgen
 from newsgen.article import (
     Article,
     ArticleAnalysis,
@@ -36,6 +38,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/golden/expected from the current build instead of comparing",
     )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test compiled modules older than their source (an install compiles them
+    next to it, and Python imports the compiled one): the tests would test the old code."""
+    stale = stale_compiled_modules(Path(newsgen.__file__).parent)
+    if stale:
+        pytest.exit(
+            "compiled modules older than their source: "
+            + ", ".join(str(path) for path in stale)
+            + "; compile them again with `python -m pip install -e .`",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+
+
+def stale_compiled_modules(package: Path) -> list[Path]:
+    """The sources of `package` edited since the extension module beside them was built."""
+    stale = []
+    for compiled in sorted(package.rglob("*.so")):
+        source = compiled.with_name(compiled.name.split(".")[0] + ".py")
+        if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
+            stale.append(source)
+    return stale
 
 
 @pytest.fixture

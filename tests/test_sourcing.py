@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -51,7 +50,7 @@ def make_summary(
     )
     rows = tuple(ArticleSource(name, None, None, kind, 0, 0.0) for name, kind in sources)
     return ArticleSummary(
-        Path(f"{slug}.md"), slug, f"Headline {slug}", None, None, (), date, 1, (), placed, rows,
+        f"{slug}.md", slug, f"Headline {slug}", None, None, (), date, 1, (), placed, rows,
         "", "",
     )  # fmt: skip
 

@@ -62,7 +62,9 @@ def newsgen_version() -> str:
 
 
 def export_newsgen(revision: str, into: Path) -> tuple[str, Path]:
-    """newsgen's `src/` as committed at `revision`, unpacked under `into` (once per commit).
+    """newsgen as committed at `revision`, built and installed (its modules compiled as
+    an install compiles them) under `into`, once per commit; returns the folder to put
+    on the module path.
 
     So that a benchmark measures a commit, not whatever the shared work tree holds.
     """
@@ -73,17 +75,21 @@ def export_newsgen(revision: str, into: Path) -> tuple[str, Path]:
         check=True,
     ).stdout.strip()
     source = into / commit
-    if not (source / "src" / "newsgen").is_dir():
+    installed = source / "installed"
+    if not (installed / "newsgen").is_dir():
+        shutil.rmtree(source, ignore_errors=True)
         archive = into / f"{commit}.tar"
         into.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["git", "-C", str(REPO_DIR), "archive", "--output", str(archive), commit, "src"],
+            ["git", "-C", str(REPO_DIR), "archive", "--output", str(archive), commit],
             check=True,
         )
         with tarfile.open(archive) as tar:
-            tar.extractall(source, filter="data")
+            tar.extractall(source / "tree", filter="data")
         archive.unlink()
-    return commit, source / "src"
+        install = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
+        subprocess.run([*install, "--target", str(installed), str(source / "tree")], check=True)
+    return commit, installed
 
 
 def make_newsgen(work: Path, revision: str | None = None) -> Generator:
