@@ -5,8 +5,9 @@
                                       [--newsgen-at REV] [--profile] [--json FILE]
 
 Generates the corpus (`tests/bench/corpus.py`) into a scratch folder (a file already
-holding its article is kept as it is), then for each generator measures, one after the
-other on the same machine:
+holding its article is kept as it is), then measures for each generator, the generators
+taking turns at each step (a change in the host's speed weighs on them alike; a fixed
+Python loop timed before and after the runs shows how much it moved):
 
 - cold build: output and caches set aside first (renamed; deleted once every build is
   timed, since making files just after deleting as many is slow here: `SetAside`);
@@ -31,6 +32,7 @@ committed rather than the (shared, possibly half-edited) work tree.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -293,21 +295,22 @@ def bench_changes(
     return tuple((name, _median_run(runs[name])) for name in CHANGES)
 
 
-def bench_generator(
-    generator: Generator,
+def bench_generators(
+    generators: Sequence[Generator],
     work: Path,
     original: corpus.SyntheticArticle,
     repeat: int,
     aside: SetAside,
     added: corpus.SyntheticArticle | None = None,
-) -> Result:
-    """Cold, no-op and one-edit builds of one generator, each `repeat` times."""
+) -> list[Result]:
+    """Cold, no-op and one-edit builds of every generator, each `repeat` times; the
+    generators take turns at each step (newsgen, the peers, newsgen again...), so that a
+    change in the host's speed during the run weighs on all of them alike."""
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
     edited = corpus.edit_article(original)
-    fmt = generator.name
 
-    def run(step: str, index: int) -> Run:
+    def run(generator: Generator, step: str, index: int) -> Run:
         result = run_measured(
             generator.command, logs / f"{generator.name}-{step}-{index}.log", generator.env
         )
@@ -319,31 +322,58 @@ def bench_generator(
         )
         return result
 
-    colds, noops, edits = [], [], []
+    colds: dict[str, list[Run]] = {g.name: [] for g in generators}
+    noops: dict[str, list[Run]] = {g.name: [] for g in generators}
+    edits: dict[str, list[Run]] = {g.name: [] for g in generators}
     for index in range(repeat):
-        aside.put(generator.stale())
-        colds.append(run("cold", index))
-    site = measure_site(generator.output)
+        for generator in generators:
+            aside.put(generator.stale())
+            colds[generator.name].append(run(generator, "cold", index))
+    sites = {g.name: measure_site(g.output) for g in generators}
     for index in range(repeat):
-        noops.append(run("no-op", index))
+        for generator in generators:
+            noops[generator.name].append(run(generator, "no-op", index))
     for index in range(repeat):
         # Alternate the corrected and the original text so that every run sees an edit.
         version = edited if index % 2 == 0 else original
-        corpus.write_article(work / "corpus", version, [fmt])
-        edits.append(run("edit", index))
-    corpus.write_article(work / "corpus", original, [fmt])
-    if repeat % 2:  # the corrected text is in the site: build the original again, unmeasured
-        run("edit-undo", repeat)
-    changes = bench_changes(run, work, original, added, repeat) if added is not None else ()
-    return Result(
-        name=generator.name,
-        version=generator.version,
-        cold=_median_run(colds),
-        noop=_median_run(noops),
-        edit=_median_run(edits),
-        site=site,
-        changes=changes,
-    )
+        for generator in generators:
+            corpus.write_article(work / "corpus", version, [generator.name])
+            edits[generator.name].append(run(generator, "edit", index))
+    results = []
+    for generator in generators:
+        corpus.write_article(work / "corpus", original, [generator.name])
+        if repeat % 2:  # the corrected text is in the site: build the original, unmeasured
+            run(generator, "edit-undo", repeat)
+        changes: tuple[tuple[str, Run], ...] = ()
+        if generator.name == "newsgen" and added is not None:
+            changes = bench_changes(
+                functools.partial(run, generator), work, original, added, repeat
+            )
+        results.append(
+            Result(
+                name=generator.name,
+                version=generator.version,
+                cold=_median_run(colds[generator.name]),
+                noop=_median_run(noops[generator.name]),
+                edit=_median_run(edits[generator.name]),
+                site=sites[generator.name],
+                changes=changes,
+            )
+        )
+    return results
+
+
+def host_probe() -> float:
+    """CPU seconds a fixed Python loop takes (the best of three): compared before and
+    after the runs, it shows how much the host's speed moved meanwhile."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for number in range(2_000_000):
+            total += number % 7
+        best = min(best, time.process_time() - started)
+    return best
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -560,15 +590,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             generators.append(peer)
 
-    results = []
-    for generator in generators:
-        more = added if generator.name == "newsgen" else None
-        result = bench_generator(generator, work, newest, max(args.repeat, 1), aside, more)
-        results.append(result)
+    probe_before = host_probe()
+    results = bench_generators(generators, work, newest, max(args.repeat, 1), aside, added)
+    probe_after = host_probe()
+    for result in results:
         runs = (result.cold, result.noop, result.edit, *(run for _, run in result.changes))
         failed = [run for run in runs if run.exit_code]
         if failed:
-            print(f"{generator.name} failed; the end of its output:\n{failed[0].log}")
+            print(f"{result.name} failed; the end of its output:\n{failed[0].log}")
 
     print()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -576,7 +605,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{args.articles} articles, seed {args.seed}, {os.cpu_count()} cores "
         f"(load average now {load}: other work on the machine slows the wall times), "
         f"Python {platform.python_version()}, newsgen at {generators[0].version}; "
-        f"median of {max(args.repeat, 1)} run(s); ratio < 1: newsgen is faster or smaller"
+        f"median of {max(args.repeat, 1)} run(s), the generators taking turns; "
+        f"ratio < 1: newsgen is faster or smaller; host probe (a fixed Python loop) "
+        f"{probe_before:.3f} s before the runs and {probe_after:.3f} s after"
     )
     print(format_table(results))
     if results[0].changes:
