@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The install compiles some modules next to their source (see README); what an earlier
+# install compiled goes first, so that no module left off the list stays compiled.
+find src -name '*.so' -delete
 python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
 if [ "$(id -u)" = 0 ]; then
