@@ -12,14 +12,12 @@ the real attribution heuristics improve; those have their own tests.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
 
-import newsgen
+from compiled import stale_compiled_modules
 from newsgen.article import (
     Article,
     ArticleAnalysis,
@@ -45,8 +43,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """Refuse to test compiled modules that are not what the install would compile now
     (an install compiles them next to their source, and Python imports the compiled
     one): older than their source, or of a module no longer listed to be compiled."""
-    package = Path(newsgen.__file__).parent
-    stale = stale_compiled_modules(package, compiled_sources(package.parents[1]))
+    stale = stale_compiled_modules()
     if stale:
         pytest.exit(
             "compiled modules that no longer match their source: "
@@ -55,40 +52,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             + "find src -name '*.so' -delete && python -m pip install -e .",
             returncode=pytest.ExitCode.USAGE_ERROR,
         )
-
-
-def compiled_sources(project: Path) -> set[Path] | None:
-    """The modules pyproject.toml lists for mypyc (None: not an editable install's tree)."""
-    pyproject = project / "pyproject.toml"
-    if not pyproject.is_file():
-        return None
-    hook = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["hatch"]["build"]
-    settings = hook["targets"]["wheel"]["hooks"]["mypyc"]
-    listed: set[Path] = set()
-    for entry in settings["include"]:
-        path = project / entry
-        listed.update(path.rglob("*.py") if path.is_dir() else [path])
-    excluded = settings.get("exclude", [])
-    return {
-        path
-        for path in listed
-        if path.name not in excluded and path.relative_to(project).as_posix() not in excluded
-    }
-
-
-def stale_compiled_modules(package: Path, listed: set[Path] | None) -> list[Path]:
-    """The sources of `package` edited since the extension module beside them was built,
-    or not `listed` to be compiled any more."""
-    stale = []
-    for compiled in sorted(package.rglob("*.so")):
-        source = compiled.with_name(compiled.name.split(".")[0] + ".py")
-        if not source.exists():
-            continue
-        if source.stat().st_mtime > compiled.stat().st_mtime or (
-            listed is not None and source not in listed
-        ):
-            stale.append(source)
-    return stale
 
 
 @pytest.fixture

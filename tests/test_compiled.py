@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import newsgen
+from compiled import PACKAGE, compiled_modules
 
-PACKAGE = Path(newsgen.__file__).parent
 TESTS = Path(__file__).parent
-COMPILED = sorted(PACKAGE.rglob("*.so"))
 
 # Runs `newsgen` with every module of the package imported from its `.py` file, the
 # compiled one beside it ignored.
@@ -65,7 +63,7 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.skipif(not COMPILED, reason="newsgen is installed as plain Python")
+@pytest.mark.skipif(not compiled_modules(), reason="newsgen is installed as plain Python")
 def test_compiled_and_source_modules_build_the_same_site(tmp_path: Path) -> None:
     compiled_site = make_site(tmp_path / "compiled")
     source_site = make_site(tmp_path / "source")
