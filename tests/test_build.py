@@ -77,6 +77,18 @@ def built(site: Path, cast_stages: ArticleStages) -> Path:
     return site / "public"
 
 
+def files_of(folder: Path) -> dict[Path, bytes]:
+    """Every file under `folder` with its bytes (to compare a site before and after)."""
+    return {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def use_template(site: Path, name: str, text: str) -> None:
+    """The site's own template `name` (in place of the theme's)."""
+    folder = site / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -189,13 +201,12 @@ def test_two_articles_writing_the_same_page_fail_the_build_naming_both(
 def test_a_failed_build_leaves_the_previous_site_as_it_was(
     site: Path, built: Path, cast_stages: ArticleStages
 ) -> None:
-    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    before = files_of(built)
     (site / "content" / "new-article.md").write_text(TRAM_CUTS.replace("Tram", "Bus"), "utf-8")
-    (site / "templates").mkdir()
-    (site / "templates" / "feed.xml").write_text("{{ broken(", encoding="utf-8")
+    use_template(site, "feed.xml", "{{ broken(")
     report = build_site(load_config(site), stages=cast_stages)
     assert report.failed() and not report.written
-    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    assert files_of(built) == before
     assert sorted(p.name for p in site.iterdir()) == [
         ".newsgen-cache",
         "content",
@@ -290,7 +301,7 @@ def test_build_py_builds_the_sample_site(tmp_path: Path) -> None:
 def test_an_interrupted_build_leaves_the_previous_site_and_no_temporary_folder(
     site: Path, built: Path, cast_stages: ArticleStages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    before = files_of(built)
     (site / "newsgen.yaml").write_text("title: Harbour Wire\n", encoding="utf-8")
     rendered: list[str] = []
 
@@ -303,7 +314,7 @@ def test_an_interrupted_build_leaves_the_previous_site_and_no_temporary_folder(
     monkeypatch.setattr(page_tasks, "render_page", render_then_stop)
     with pytest.raises(KeyboardInterrupt):
         build_site(load_config(site), stages=cast_stages, jobs=1)
-    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    assert files_of(built) == before
     assert sorted(p.name for p in built.parent.iterdir()) == [
         ".newsgen-cache",
         "content",
@@ -332,10 +343,10 @@ def test_a_search_index_template_written_with_tojson_gives_the_same_file(
     """The theme writes the index a piece at a time; a site's own template may still
     write it whole, as `tojson` does, and the file is the same."""
     streamed = (built / "search-index.js").read_bytes()
-    (site / "templates").mkdir()
-    (site / "templates" / "search-index.js").write_text(
+    use_template(
+        site,
+        "search-index.js",
         "window.NEWSGEN_SEARCH = {{ search_entries(articles, speakers)|tojson }};\n",
-        encoding="utf-8",
     )
     assert build_site(load_config(site), stages=cast_stages).errors == ()
     assert (built / "search-index.js").read_bytes() == streamed
@@ -344,20 +355,20 @@ def test_a_search_index_template_written_with_tojson_gives_the_same_file(
 def test_a_search_index_failing_halfway_is_reported_and_nothing_is_replaced(
     site: Path, built: Path, cast_stages: ArticleStages
 ) -> None:
-    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    before = files_of(built)
     (site / "content" / "new-article.md").write_text(TRAM_CUTS.replace("Tram", "Bus"), "utf-8")
-    (site / "templates").mkdir()
-    (site / "templates" / "search-index.js").write_text(
+    use_template(
+        site,
+        "search-index.js",
         "var a = {% for piece in search_json(articles, speakers) %}{{ piece }}{% endfor %};\n"
         "var b = {{ no_such_thing.at_all }};\n",
-        encoding="utf-8",
     )
     report = build_site(load_config(site), stages=cast_stages)
     assert report.failed() and not report.written
     assert [str(e.location) for e in report.errors] == [
         f"{site / 'templates' / 'search-index.js'}:2"
     ]
-    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    assert files_of(built) == before
     assert not list(site.glob(".public.*"))  # no staging folder left
 
 
@@ -369,9 +380,8 @@ def test_a_search_index_rendered_again_the_same_is_not_rewritten(
     index = built / "search-index.js"
     before = index.stat()
     theme = THEME_DIR / "templates" / "search-index.js"
-    (site / "templates").mkdir()
-    (site / "templates" / "search-index.js").write_text(
-        "{# the theme's, with a comment #}" + theme.read_text(encoding="utf-8"), encoding="utf-8"
+    use_template(
+        site, "search-index.js", "{# the theme's, with a comment #}" + theme.read_text("utf-8")
     )
     report = build_site(load_config(site), stages=cast_stages)
     assert report.errors == () and report.rendered >= 1
