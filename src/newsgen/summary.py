@@ -256,10 +256,6 @@ class ArticleSummary:
             return 0.0
         return sum(1 for q in self.quotes if q.anonymous) / len(self.quotes)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Rebuilt from its fields' tuple: fast to read back from the cache."""
-        return (ArticleSummary, tuple(getattr(self, name) for name in self.__slots__))
-
 
 def digest_text(text: str) -> str:
     """A short stable digest of a text (the repr of frozen values, a file's hash, ...)."""
