@@ -44,7 +44,7 @@ from newsgen.diagnostics import Diagnostic, Severity
 from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
 from newsgen.pages import plan_pages, plan_whole_article_pages
 from newsgen.parallel import default_jobs
-from newsgen.publication import output_identity, publish_site
+from newsgen.publication import output_identity, prepare_render_workers, publish_site
 from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
 from newsgen.search import KeptEntries, SearchMemo
@@ -188,6 +188,8 @@ def _build(
     state = CollectState(config, stages, articles_key)
     collected = collect_articles(sources, cache, state, jobs, progress, memo)
     cache.commit()
+    if write:
+        prepare_render_workers(cache, config, len(collected.summaries), jobs)
     diagnostics = list(collected.diagnostics)
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
