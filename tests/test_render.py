@@ -301,6 +301,19 @@ def test_a_site_macro_file_replaces_the_theme_cards(
     assert 'class="card"' not in home
 
 
+def test_a_site_macro_file_missing_a_macro_the_theme_calls_is_named(
+    tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    macros = "{% macro article_card(article, heading='h2') %}{{ article.headline }}{% endmacro %}"
+    site = make_site(tmp_path, {"_macros.html": macros})
+    report = build_site(load_config(site), stages=cast_stages)
+    (error,) = report.errors
+    assert "_macros.html has no macro 'article_list'" in error.message
+    assert error.location.path.name in {"home.html", "month.html", "tag.html"}
+    assert error.location.line is not None
+    assert not (site / "public").exists()
+
+
 def test_the_theme_wording_macros_still_work_in_a_site_template(
     tmp_path: Path, cast_stages: ArticleStages
 ) -> None:

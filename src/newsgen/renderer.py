@@ -116,7 +116,10 @@ class SharedMacros:
     def _caller(self, name: str) -> Callable[..., Any]:
         @jinja2.pass_context
         def call(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
-            return getattr(self._module(context["root"]), name)(*args, **kwargs)
+            macro = getattr(self._module(context["root"]), name, None)
+            if macro is None:  # a site's own _macros.html without it
+                raise jinja2.TemplateRuntimeError(f"_macros.html has no macro {name!r}")
+            return macro(*args, **kwargs)
 
         return call
 
