@@ -86,7 +86,7 @@ def _install(state: object) -> None:
 
 def start_forkserver(module: str) -> None:
     """Start now the server that workers started with `inherit=False` are forked from,
-    with `module` imported, rather than when they are first needed: it takes ~0.3 s, which
+    with `module` imported, rather than when they are first needed: it takes 0.2-0.3 s, which
     a caller that knows such workers are coming spends on other work meanwhile."""
     multiprocessing.get_context("forkserver").set_forkserver_preload([module])
     multiprocessing.forkserver.ensure_running()

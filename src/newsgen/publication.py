@@ -88,7 +88,7 @@ def output_trusted(cache: BuildCache, output: Path) -> bool:
 def prepare_render_workers(cache: BuildCache, config: SiteConfig, articles: int, jobs: int) -> None:
     """When every article page is to be rendered in workers (a first build, or one into
     a new output folder, with enough articles), start the server they are forked from
-    now: it takes ~0.3 s, which the build spends indexing the site meanwhile."""
+    now: it takes 0.2-0.3 s, which the build spends indexing the site meanwhile."""
     if workers_for(articles, jobs) > 1 and not output_trusted(cache, config.output_dir):
         start_forkserver(render_task.__module__)
 

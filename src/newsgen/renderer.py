@@ -7,10 +7,12 @@ template of the packaged theme by name.
 Where the time goes, and what keeps it down: an article's body is marked up in
 Python (`markup.py`); wording that every card repeats (counts, bylines, dates) is
 done by plain functions, not nested macros; a card is rendered once per build and
-reused on every page that lists it (`Fragments`); the compiled templates are kept
-in the build cache folder (`TemplateCodeCache`). `tests/bench/bench_render.py`
-prints the CPU time per page of each kind. A page too big to hold whole (the search
-index) is rendered a piece at a time (`STREAMED`).
+reused on every page that lists it (`Fragments`); the theme's templates call the
+macros of `_macros.html` without importing it on every page, so that a rendered page
+leaves no reference cycles for the cycle collector (`SharedMacros`); the compiled
+templates are kept in the build cache folder (`TemplateCodeCache`).
+`tests/bench/bench_render.py` prints the CPU time per page of each kind. A page too
+big to hold whole (the search index) is rendered a piece at a time (`STREAMED`).
 """
 
 from __future__ import annotations
