@@ -25,7 +25,14 @@ from newsgen.page_tasks import (
     render_with_index,
 )
 from newsgen.pages import PageKind, plan_pages
-from newsgen.parallel import ITEMS_PER_WORKER, map_tasks, started_tasks, worker_state
+from newsgen.parallel import (
+    ITEMS_PER_WORKER,
+    MAX_CHUNK,
+    map_batches,
+    map_tasks,
+    started_tasks,
+    worker_state,
+)
 from newsgen.publication import IN_WORKERS
 from newsgen.site import Site, index_site
 
@@ -57,6 +64,28 @@ def add_offset(number: int) -> int:
 def test_results_come_back_in_the_items_order(jobs: int, count: int, inherit: bool) -> None:
     items = list(range(count))
     results = list(map_tasks(add_offset, items, Offset(1000), jobs, inherit=inherit))
+    assert results == [n + 1000 for n in items]
+
+
+def add_offsets(numbers: list[int]) -> list[int]:
+    """`add_offset` over a batch; fails if given more than a batch's worth."""
+    if not 1 <= len(numbers) <= MAX_CHUNK:
+        raise ValueError(f"a batch of {len(numbers)}")
+    return [add_offset(number) for number in numbers]
+
+
+@pytest.mark.parametrize(
+    ("jobs", "count", "inherit"),
+    [
+        (1, 3 * ITEMS_PER_WORKER + 5, True),  # one job: in this process, a batch at a time
+        (2, ITEMS_PER_WORKER, True),  # too few items for two workers: in this process
+        (2, 3 * ITEMS_PER_WORKER + 5, True),  # forked workers
+        (2, 3 * ITEMS_PER_WORKER + 5, False),  # workers started apart (forkserver)
+    ],
+)
+def test_batches_come_back_as_their_items_in_order(jobs: int, count: int, inherit: bool) -> None:
+    items = list(range(count))
+    results = list(map_batches(add_offsets, items, Offset(1000), jobs, inherit=inherit))
     assert results == [n + 1000 for n in items]
 
 

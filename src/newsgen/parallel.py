@@ -1,4 +1,5 @@
-"""Work spread over processes: `map_tasks` runs a task on every item, in order.
+"""Work spread over processes: `map_tasks` runs a task on every item, in order;
+`map_batches` a task that takes several items at once (the articles are loaded so).
 
 Each stage hands its workers one read-only state (the config, where the cache is...)
 through the pool's initializer. Two ways to start workers:
@@ -27,6 +28,7 @@ results.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -100,6 +102,22 @@ def map_tasks(
         yield from results
 
 
+def map_batches(
+    task: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    state: object,
+    jobs: int,
+    *,
+    inherit: bool = True,
+) -> Iterator[R]:
+    """Like `map_tasks`, for a task that takes up to `MAX_CHUNK` items at once (those sent
+    to a worker together) and gives their results in order: it can run each of its stages
+    over all of them, which keeps each stage's code and data warm in the processor's
+    caches."""
+    with _started(task, task.__module__, MAX_CHUNK, items, state, jobs, inherit) as results:
+        yield from results
+
+
 @contextlib.contextmanager
 def started_tasks(
     task: Callable[[T], R], items: Sequence[T], state: object, jobs: int, *, inherit: bool = True
@@ -110,15 +128,32 @@ def started_tasks(
     Leaving the block early (an error) cancels the tasks not yet started. A batch too
     small for workers runs in this process, as the block reads its results.
     """
+    run = functools.partial(_run_chunk, task)
+    with _started(run, task.__module__, 1, items, state, jobs, inherit) as results:
+        yield results
+
+
+@contextlib.contextmanager
+def _started(
+    run: Callable[[list[T]], list[R]],
+    module: str,
+    batch: int,
+    items: Sequence[T],
+    state: object,
+    jobs: int,
+    inherit: bool,
+) -> Iterator[Iterator[R]]:
+    """`run(chunk)` for chunks of the items (of `batch` items in this process); `module`:
+    where `run` is, imported once by the fork server."""
     workers = workers_for(len(items), jobs)
     if workers <= 1:
-        yield _map_here(task, items, state)
+        yield _map_here(run, batch, items, state)
         return
     method = "fork" if inherit and threading.active_count() == 1 else "forkserver"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         # The server imports the task's module once; every worker forked from it has it.
-        context.set_forkserver_preload([task.__module__])
+        context.set_forkserver_preload([module])
     chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
     # What forked workers inherit is set aside from the cycle collector before forking:
     # their collections neither walk it nor write to its pages, which would copy those
@@ -126,7 +161,7 @@ def started_tasks(
     if method == "fork":
         gc.freeze()
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_install, initargs=(state,))
-    feeder = _Feeder(pool, task, items, chunk, workers * CHUNKS_AHEAD)
+    feeder = _Feeder(pool, run, items, chunk, workers * CHUNKS_AHEAD)
     try:
         yield feeder.results()
     except BaseException:
@@ -156,12 +191,12 @@ class _Feeder(Generic[T, R]):
     def __init__(
         self,
         pool: ProcessPoolExecutor,
-        task: Callable[[T], R],
+        run: Callable[[list[T]], list[R]],
         items: Sequence[T],
         chunk: int,
         window: int,
     ) -> None:
-        self._pool, self._task, self._items, self._chunk = pool, task, items, chunk
+        self._pool, self._run, self._items, self._chunk = pool, run, items, chunk
         self._slots = threading.Semaphore(window)
         self._sent: queue.SimpleQueue[Future[list[R]] | None] = queue.SimpleQueue()
         self._stopping = threading.Event()
@@ -177,7 +212,7 @@ class _Feeder(Generic[T, R]):
             return
         items = self._items
         chunk = [items[i] for i in range(start, min(start + self._chunk, len(items)))]
-        future = self._pool.submit(_run_chunk, self._task, chunk)
+        future = self._pool.submit(self._run, chunk)
         future.add_done_callback(lambda _: self._slots.release())
         self._sent.put(future)
 
@@ -204,11 +239,13 @@ class _Feeder(Generic[T, R]):
         self._thread.join()
 
 
-def _map_here(task: Callable[[T], R], items: Sequence[T], state: object) -> Iterator[R]:
+def _map_here(
+    run: Callable[[list[T]], list[R]], batch: int, items: Sequence[T], state: object
+) -> Iterator[R]:
     global _state
     previous, _state = _state, state
     try:
-        for item in items:
-            yield task(item)
+        for start in range(0, len(items), batch):
+            yield from run([items[i] for i in range(start, min(start + batch, len(items)))])
     finally:
         _state = previous
