@@ -21,7 +21,7 @@ from newsgen.page_tasks import (
     RenderTask,
     WorkerTasks,
     release_render_state,
-    render_task,
+    render_tasks,
     render_with_index,
 )
 from newsgen.pages import PageKind, plan_pages
@@ -174,7 +174,7 @@ def test_article_pages_from_their_own_inputs_equal_those_from_the_whole_index(
     for spec in specs:
         tasks.add(spec, None)
     try:
-        apart = list(map_tasks(render_task, tasks, state, jobs=1))
+        apart = list(map_batches(render_tasks, tasks, state, jobs=1))
         whole = [render_with_index(RenderTask(spec, None), site, state) for spec in specs]
     finally:
         release_render_state()

@@ -4,7 +4,7 @@ Two ways, both ending in `_put_page` (written only when its bytes differ from th
 output's file):
 
 - `render_with_index`: in the process that holds the site index (every list page);
-- `render_task`: in a worker, an article page from its own inputs, which are small:
+- `render_tasks`: in a worker, article pages each from its own inputs, which are small:
   the summaries of the articles it shows, read back from the cache as the template uses
   them (`StoredArticles`), and its speakers' links (`page_site`).
 
@@ -31,7 +31,13 @@ from newsgen.config import SiteConfig
 from newsgen.pages import PageKind, PageSpec
 from newsgen.parallel import in_worker, worker_state
 from newsgen.placement import PlacedArticle
-from newsgen.renderer import RenderedPage, make_environment, render_page
+from newsgen.renderer import (
+    RenderedPage,
+    finish_page,
+    make_environment,
+    prepare_page,
+    render_page,
+)
 from newsgen.site import Site, SiteSpeaker, SpeakerLink
 from newsgen.summary import ArticleSummary
 from newsgen.writer import new_file_path, write_file
@@ -184,19 +190,27 @@ def render_with_index(task: RenderTask, site: Site, state: RenderState) -> Rende
     return _put_page(render_page(env, task.spec, site, read), task, state)
 
 
-def render_task(task: RenderTask) -> Rendered:
-    """A page rendered in a worker, from its own inputs: the articles' summaries read back
-    from the cache as the templates use them, and its speakers' links."""
+def render_tasks(tasks: list[RenderTask]) -> list[Rendered]:
+    """Pages rendered in a worker, each from its own inputs: the articles' summaries read
+    back from the cache as the templates use them, and its speakers' links. A stage at a
+    time: every page's context read, then every template rendered, then every page put
+    in place (each stage's code stays warm in the processor's caches)."""
     state = worker_state(RenderState)
     env, reader, summary = _process_local(state)
-    sources = dict(zip(task.spec.articles, task.sources, strict=True))
-    sources.pop("", None)
 
-    def read(slug: str) -> PlacedArticle:
-        return reader.read_placed(sources[slug])
+    def prepared(task: RenderTask) -> tuple[jinja2.Template, dict[str, Any]]:
+        sources = dict(zip(task.spec.articles, task.sources, strict=True))
+        sources.pop("", None)
 
-    page = render_page(env, task.spec, page_site(sources, task.links, summary), read)
-    return _put_page(page, task, state)
+        def read(slug: str) -> PlacedArticle:
+            return reader.read_placed(sources[slug])
+
+        return prepare_page(env, task.spec, page_site(sources, task.links, summary), read)
+
+    contexts = [prepared(task) for task in tasks]
+    pages = [finish_page(*made, task.spec) for made, task in zip(contexts, tasks, strict=True)]
+    del contexts
+    return [_put_page(page, task, state) for page, task in zip(pages, tasks, strict=True)]
 
 
 def page_site(

@@ -114,8 +114,22 @@ def map_batches(
     to a worker together) and gives their results in order: it can run each of its stages
     over all of them, which keeps each stage's code and data warm in the processor's
     caches."""
-    with _started(task, task.__module__, MAX_CHUNK, items, state, jobs, inherit) as results:
+    with started_batches(task, items, state, jobs, inherit=inherit) as results:
         yield from results
+
+
+@contextlib.contextmanager
+def started_batches(
+    task: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    state: object,
+    jobs: int,
+    *,
+    inherit: bool = True,
+) -> Iterator[Iterator[R]]:
+    """`started_tasks` for a task that takes several items at once (see `map_batches`)."""
+    with _started(task, task.__module__, MAX_CHUNK, items, state, jobs, inherit) as results:
+        yield results
 
 
 @contextlib.contextmanager

@@ -29,11 +29,11 @@ from newsgen.page_tasks import (
     RenderTask,
     WorkerTasks,
     release_render_state,
-    render_task,
+    render_tasks,
     render_with_index,
 )
 from newsgen.pages import PageKind, PageSpec, page_inputs
-from newsgen.parallel import start_forkserver, started_tasks, workers_for
+from newsgen.parallel import start_forkserver, started_batches, workers_for
 from newsgen.renderer import RenderError
 from newsgen.site import Site
 from newsgen.writer import (
@@ -90,7 +90,7 @@ def prepare_render_workers(cache: BuildCache, config: SiteConfig, articles: int,
     a new output folder, with enough articles), start the server they are forked from
     now: it takes 0.2-0.3 s, which the build spends indexing the site meanwhile."""
     if workers_for(articles, jobs) > 1 and not output_trusted(cache, config.output_dir):
-        start_forkserver(render_task.__module__)
+        start_forkserver(render_tasks.__module__)
 
 
 def check_unique_paths(specs: Sequence[PageSpec]) -> None:
@@ -153,7 +153,7 @@ def publish_site(
     try:
         for task in first:
             done(render_with_index(task, site, state))
-        with started_tasks(render_task, away, state, jobs, inherit=False) as rendered:
+        with started_batches(render_tasks, away, state, jobs, inherit=False) as rendered:
             for task in here:
                 done(render_with_index(task, site, state))
             for result in rendered:

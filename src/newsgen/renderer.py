@@ -304,7 +304,12 @@ def render_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
 ) -> RenderedPage:
     """The page of `spec`; `read(slug)` gives a whole article (for article pages and the feed)."""
-    template, context = _template_and_context(env, spec, site, read)
+    template, context = prepare_page(env, spec, site, read)
+    return finish_page(template, context, spec)
+
+
+def finish_page(template: jinja2.Template, context: dict[str, Any], spec: PageSpec) -> RenderedPage:
+    """The page of `spec` from what `prepare_page` gave (the template rendered)."""
     if spec.kind in STREAMED:
         return RenderedPage(spec.path, _pieces(template, context, spec))
     try:
@@ -331,10 +336,11 @@ def _pieces(template: jinja2.Template, context: dict[str, Any], spec: PageSpec) 
     yield b"".join(pieces)
 
 
-def _template_and_context(
+def prepare_page(
     env: jinja2.Environment, spec: PageSpec, site: Site, read: ReadArticle
 ) -> tuple[jinja2.Template, dict[str, Any]]:
-    """The template of `spec` and everything it is rendered with."""
+    """The template of `spec` and everything it is rendered with (the articles it shows
+    read, as far as the page's context reads them ahead)."""
     config: SiteConfig = env.globals["config"]  # type: ignore[assignment]
     root = page_root(spec, config)
 
