@@ -30,7 +30,7 @@ from newsgen.parallel import (
     MAX_CHUNK,
     map_batches,
     map_tasks,
-    started_tasks,
+    started_batches,
     worker_state,
 )
 from newsgen.publication import IN_WORKERS
@@ -92,7 +92,7 @@ def test_batches_come_back_as_their_items_in_order(jobs: int, count: int, inheri
 @pytest.mark.parametrize("inherit", [True, False])
 def test_this_process_works_while_the_workers_do(inherit: bool) -> None:
     items = list(range(3 * ITEMS_PER_WORKER))
-    with started_tasks(add_offset, items, Offset(7), 2, inherit=inherit) as results:
+    with started_batches(add_offsets, items, Offset(7), 2, inherit=inherit) as results:
         here = [n * 2 for n in items]  # this process's own share of the work
         away = list(results)
     assert (here, away) == ([n * 2 for n in items], [n + 7 for n in items])
@@ -140,7 +140,7 @@ def test_an_error_in_the_block_stops_the_workers_and_is_raised(inherit: bool) ->
     items = MadeOnAccess(40 * ITEMS_PER_WORKER)
     with (
         pytest.raises(KeyError, match="the block failed"),
-        started_tasks(add_offset, items, Offset(0), 2, inherit=inherit) as results,
+        started_batches(add_offsets, items, Offset(0), 2, inherit=inherit) as results,
     ):
         assert next(results) == 0
         raise KeyError("the block failed")

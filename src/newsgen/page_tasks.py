@@ -209,7 +209,6 @@ def render_tasks(tasks: list[RenderTask]) -> list[Rendered]:
 
     contexts = [prepared(task) for task in tasks]
     pages = [finish_page(*made, task.spec) for made, task in zip(contexts, tasks, strict=True)]
-    del contexts
     return [_put_page(page, task, state) for page, task in zip(pages, tasks, strict=True)]
 
 

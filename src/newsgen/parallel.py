@@ -20,7 +20,7 @@ Results come back in the items' order, so the output does not depend on the
 number of workers. A small batch stays in this process: starting workers costs
 about a tenth of a second.
 
-`started_tasks` starts the work and lets this process do something else
+`started_batches` starts the work and lets this process do something else
 meanwhile (render the pages that need the whole index) before it takes the
 results.
 """
@@ -98,7 +98,8 @@ def map_tasks(
     task: Callable[[T], R], items: Sequence[T], state: object, jobs: int, *, inherit: bool = True
 ) -> Iterator[R]:
     """`task(item)` for every item, in order, on up to `jobs` processes."""
-    with started_tasks(task, items, state, jobs, inherit=inherit) as results:
+    run = functools.partial(_run_chunk, task)
+    with _started(run, task.__module__, 1, items, state, jobs, inherit) as results:
         yield from results
 
 
@@ -127,23 +128,14 @@ def started_batches(
     *,
     inherit: bool = True,
 ) -> Iterator[Iterator[R]]:
-    """`started_tasks` for a task that takes several items at once (see `map_batches`)."""
-    with _started(task, task.__module__, MAX_CHUNK, items, state, jobs, inherit) as results:
-        yield results
+    """`task(batch)` for batches of the items (see `map_batches`) started on up to `jobs`
+    worker processes; the block runs meanwhile and reads the results, in order, from the
+    iterator it is given.
 
-
-@contextlib.contextmanager
-def started_tasks(
-    task: Callable[[T], R], items: Sequence[T], state: object, jobs: int, *, inherit: bool = True
-) -> Iterator[Iterator[R]]:
-    """`task(item)` for every item started on up to `jobs` worker processes; the block
-    runs meanwhile and reads the results, in order, from the iterator it is given.
-
-    Leaving the block early (an error) cancels the tasks not yet started. A batch too
-    small for workers runs in this process, as the block reads its results.
+    Leaving the block early (an error) cancels the tasks not yet started. Items too few
+    for workers are done in this process, as the block reads their results.
     """
-    run = functools.partial(_run_chunk, task)
-    with _started(run, task.__module__, 1, items, state, jobs, inherit) as results:
+    with _started(task, task.__module__, MAX_CHUNK, items, state, jobs, inherit) as results:
         yield results
 
 
