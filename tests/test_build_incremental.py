@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from newsgen import builder, page_tasks
+from newsgen import builder, page_tasks, search
 from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
 from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
@@ -22,6 +22,7 @@ from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
 from newsgen.loader import content_suffixes, find_content_files
 from newsgen.pages import plan_pages
 from newsgen.publication import publish_site
+from newsgen.summary import ArticleSummary
 
 HARBOUR_DREDGING = """---
 headline: Harbour dredging to start in May
@@ -351,20 +352,46 @@ def test_a_cached_value_that_cannot_be_read_falls_back_to_a_full_build(
     assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
 
 
-def test_one_and_two_workers_write_the_same_site(tmp_path: Path) -> None:
-    root = tmp_path / "many"
+def many_articles(root: Path) -> Path:
+    """A site of 121 articles: enough for the work to be spread over processes."""
     (root / "content").mkdir(parents=True)
-    for number in range(120):  # enough for the work to be spread over processes
+    for number in range(120):
         text = HARBOUR_DREDGING.replace(
             "2025-04-01", f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
         )
         text = text.replace("Harbour dredging", f"Harbour dredging, part {number}")
         add(f"dredging-{number:03d}.md", text)(root)
     add("ferry-fares.txt", FERRY_FARES)(root)
+    return root
+
+
+def test_one_and_two_workers_write_the_same_site(tmp_path: Path) -> None:
+    root = many_articles(tmp_path / "many")
     one = clean_build(root, tmp_path / "one", ArticleStages(), jobs=1)
     two = clean_build(root, tmp_path / "two", ArticleStages(), jobs=2)
     assert len(one) > 120
     assert one == two
+
+
+def test_the_search_entries_made_while_the_workers_render_are_kept_for_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a small site the search index is rendered while the render workers read the
+    cache; the entries it keeps are written once they are done."""
+    root = many_articles(tmp_path / "many")
+    build_site(load_config(root), stages=ArticleStages(), jobs=2)
+    made: list[str] = []
+    make_entry = search.article_entry
+
+    def article_entry(a: ArticleSummary) -> dict[str, Any]:
+        made.append(a.slug)
+        return make_entry(a)
+
+    monkeypatch.setattr(search, "article_entry", article_entry)
+    edit("dredging-007.md", "part 7", "part seven")(root)
+    build_site(load_config(root), stages=ArticleStages(), jobs=2)
+    assert made == ["dredging-007"]
+    assert tree(root / "public") == clean_build(root, tmp_path, ArticleStages(), jobs=2)
 
 
 def test_a_commit_cut_short_is_completed_by_the_next_build(

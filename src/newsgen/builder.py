@@ -277,8 +277,8 @@ def _recall_index(cache: BuildCache) -> IndexMemo:
 def _search_memo(cache: BuildCache, key: str) -> SearchMemo:
     """The search entries the last build made with this code and settings, and where the
     new ones are kept: in `SEARCH_CHUNKS` memos (by the slug's chunk), of which an edit
-    writes one again. Committed at once: the render workers start after the index is
-    rendered, and read the cache."""
+    writes one again. Committed at once, or, when the index is rendered while the render
+    workers read the cache, once they are done (`BuildCache.memos_held`)."""
 
     def recall() -> Iterator[KeptEntries]:
         for number in range(SEARCH_CHUNKS):

@@ -25,6 +25,7 @@ Anything unexpected (a truncated file, another format, a failed unpickling) make
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import sqlite3
 import sys
@@ -208,6 +209,7 @@ class BuildCache:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        self._held: list[tuple[str, str, bytes]] | None = None  # see `memos_held`
 
     # --- meta ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -312,7 +314,24 @@ class BuildCache:
         return None if row is None else (str(row[0]), _unpack(row[1]))
 
     def put_memo(self, name: str, key: str, value: object) -> None:
-        self._query("INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", (name, key, pack(value)))
+        if self._held is not None:
+            self._held.append((name, key, pack(value)))
+        else:
+            self._query("INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", (name, key, pack(value)))
+
+    @contextlib.contextmanager
+    def memos_held(self) -> Iterator[None]:
+        """Memos put during the block are kept (packed) and written when it ends without
+        error: for while worker processes read the cache, each in one read transaction
+        (`open_reader`), which a commit, or a write large enough to reach the file, would
+        wait for. Nothing else may be written meanwhile."""
+        held: list[tuple[str, str, bytes]] = []
+        self._held = held
+        try:
+            yield
+        finally:
+            self._held = None
+        self._many("INSERT OR REPLACE INTO memos VALUES (?, ?, ?)", held)
 
     # --- transactions -------------------------------------------------------------------
     @property
