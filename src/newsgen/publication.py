@@ -131,7 +131,9 @@ def publish_site(
         raise OutputError("a partial build needs the output folder the last build wrote")
     previous = cache.page_rows([s.path for s in specs] if partial else None) if trusted else {}
     digest = page_inputs(site, key)
-    inputs = {spec.path: digest(spec) for spec in specs}
+    # The digests of the pages' inputs: of those the last build made, to compare, now;
+    # of the others (every page of a first build), while the workers render.
+    inputs = {spec.path: digest(spec) for spec in specs if spec.path in previous}
     first: list[RenderTask] = []  # rendered in this process before the workers start
     before_workers = BEFORE_WORKERS if len(site.articles) > LARGE_SITE else frozenset()
     here: list[RenderTask] = []  # in this process, while the workers render
@@ -164,6 +166,9 @@ def publish_site(
         ):
             for task in here:
                 done(render_with_index(task, site, state))
+            for spec in specs:
+                if spec.path not in inputs:
+                    inputs[spec.path] = digest(spec)
             for result in rendered:
                 done(result)
     except BaseException:
