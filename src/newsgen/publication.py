@@ -61,8 +61,9 @@ IN_WORKERS = frozenset({PageKind.ARTICLE})
 # search index's entries hold every article's headline and quotes (at 100,000 articles
 # ~100 MB of passing objects in this process, though its JSON is written a piece at a
 # time), so it is rendered while no worker holds memory beside it. In a smaller site,
-# while the workers render (at 10,000 articles the build is done ~0.2 s sooner), and the
-# entries it keeps in the cache are written once they are done (`BuildCache.memos_held`).
+# while the workers render (at 10,000 articles the second core then idles ~0.35 s less),
+# and the entries it keeps in the cache are written once they are done
+# (`BuildCache.memos_held`).
 BEFORE_WORKERS = frozenset({PageKind.SEARCH_INDEX})
 LARGE_SITE = 30_000
 
