@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jinja2
 import pytest
 
 from newsgen.article import Quote, QuoteKind
-from newsgen.renderer import THEME_DIR
+from newsgen.renderer import THEME_DIR, format_quote_excerpt
 
 Parts = tuple[tuple[int, int, int], ...]
 
@@ -16,14 +18,21 @@ def make_quote(text: str, parts: Parts) -> Quote:
     return Quote(text, "Ann Lee", None, "said", *first, QuoteKind.DIRECT, False, parts)
 
 
-def show_excerpt(quote: Quote) -> str:
+def macro_excerpt(quote: Quote) -> str:
+    """The `quote_excerpt` macro, as a site template that imports it calls it."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(THEME_DIR / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.globals["format_quote_excerpt"] = format_quote_excerpt
     macro = env.get_template("_macros.html").module.quote_excerpt  # type: ignore[attr-defined]
     return str(macro(quote))
+
+
+def page_excerpt(quote: Quote) -> str:
+    """`format_quote_excerpt`, as the theme's speaker page calls it."""
+    return str(format_quote_excerpt(quote))
 
 
 # (quote text, its parts, the parts' words, the excerpt's HTML)
@@ -75,10 +84,11 @@ def test_part_texts_split_the_quote_at_its_parts(
     assert make_quote(text, parts).part_texts == words
 
 
+@pytest.mark.parametrize("show", [macro_excerpt, page_excerpt])
 @pytest.mark.parametrize(
     ("text", "parts", "html"), [(text, parts, html) for text, parts, _, html in CASES]
 )
 def test_excerpt_joins_parts_and_drops_the_lead_in_punctuation(
-    text: str, parts: Parts, html: str
+    text: str, parts: Parts, html: str, show: Callable[[Quote], str]
 ) -> None:
-    assert show_excerpt(make_quote(text, parts)) == html
+    assert show(make_quote(text, parts)) == html

@@ -28,8 +28,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
-from newsgen.article import SourceLocation
+from newsgen.article import Quote, SourceLocation
 from newsgen.charts import render_bar_chart, render_column_chart, render_split_bar
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
@@ -97,9 +98,10 @@ class Fragments:
 
 
 class SharedMacros:
-    """`_macros.html`'s macros as functions the theme's templates call (`article_card`,
-    `article_list`, `quote_excerpt`), each from a module of `_macros.html` made once per
-    build for each page depth (`root`, the only page variable a card may show).
+    """`_macros.html`'s macros as functions templates call without importing them
+    (`article_card`, `article_list`, and `quote_excerpt`, which the theme's speaker page
+    no longer calls), each from a module of `_macros.html` made once per build for each
+    page depth (`root`, the only page variable a card may show).
 
     Imported `with context` instead, the file would be made into a module on every
     page, and that module's macros and the page's data (the whole article) would form
@@ -200,12 +202,14 @@ def make_environment(config: SiteConfig, code_cache: Path | None = None) -> jinj
         news_article_data=functools.partial(describe_news_article, config),
         Share=Share,
         fragment=Fragments(),
-        # The wording of counts and bylines, as _macros.html's plural, byline,
-        # credited_count and sourcing_line macros had it, without a macro call each.
+        # The wording of counts and bylines, and the speaker page's quotes, as
+        # _macros.html's plural, byline, credited_count, sourcing_line and quote_excerpt
+        # macros give them, without a macro call each.
         format_plural=format_plural,
         format_byline=format_byline,
         count_credited=count_credited,
         format_sourcing_line=format_sourcing_line,
+        format_quote_excerpt=format_quote_excerpt,
     )
     SharedMacros(env).install()
     return env
@@ -264,6 +268,12 @@ def format_iso_date(date: dt.datetime | None) -> str:
 def format_plural(count: int, one: str, many: str) -> str:
     """'1 quote', '3 quotes'."""
     return f"{count} {one if count == 1 else many}"
+
+
+def format_quote_excerpt(quote: Quote) -> Markup:
+    """A quote as a speaker page shows it: its parts joined by an ellipsis (kept on the
+    line before it), without the comma or colon that led into the attribution."""
+    return Markup("&nbsp;\u2026 ").join([part.rstrip(",;: ") for part in quote.part_texts])
 
 
 def format_byline(names: Sequence[str]) -> str:
