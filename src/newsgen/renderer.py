@@ -99,9 +99,9 @@ class Fragments:
 
 class SharedMacros:
     """`_macros.html`'s macros as functions templates call without importing them
-    (`article_card`, `article_list`, and `quote_excerpt`, which the theme's speaker page
-    no longer calls), each from a module of `_macros.html` made once per build for each
-    page depth (`root`, the only page variable a card may show).
+    (`article_card`, `article_list` and `quote_excerpt`; the theme's call the first two),
+    each from a module of `_macros.html` made once per build for each page depth
+    (`root`, the only page variable a card may show).
 
     Imported `with context` instead, the file would be made into a module on every
     page, and that module's macros and the page's data (the whole article) would form
