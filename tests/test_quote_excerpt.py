@@ -8,7 +8,8 @@ import jinja2
 import pytest
 
 from newsgen.article import Quote, QuoteKind
-from newsgen.renderer import THEME_DIR, format_quote_excerpt
+from newsgen.renderer import THEME_DIR
+from newsgen.wording import format_quote_excerpt
 
 Parts = tuple[tuple[int, int, int], ...]
 

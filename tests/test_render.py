@@ -22,8 +22,8 @@ from newsgen.builder import ArticleStages, build_site
 from newsgen.config import load_config
 from newsgen.markup import render_body
 from newsgen.placement import PlacedArticle, place_article
-from newsgen.renderer import (
-    Fragments,
+from newsgen.renderer import Fragments
+from newsgen.wording import (
     format_byline,
     format_long_date,
     format_plural,

@@ -10,7 +10,6 @@ import pytest
 
 from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import ArticleSource, PlacedQuote
-from newsgen.renderer import count_credited
 from newsgen.summary import (
     StoredRows,
     make_placed_quote,
@@ -21,6 +20,7 @@ from newsgen.summary import (
     source_row,
     speaker_keys,
 )
+from newsgen.wording import count_credited
 
 COUNCIL_QUOTE = PlacedQuote(
     Quote(

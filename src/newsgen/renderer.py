@@ -6,7 +6,7 @@ template of the packaged theme by name.
 
 Where the time goes, and what keeps it down: an article's body is marked up in
 Python (`markup.py`); wording that every card repeats (counts, bylines, dates) is
-done by plain functions, not nested macros; a card is rendered once per build and
+done by plain functions (`wording.py`), not nested macros; a card is rendered once per build and
 reused on every page that lists it (`Fragments`); the theme's templates call the
 macros of `_macros.html` without importing it on every page, so that a rendered page
 leaves no reference cycles for the cycle collector (`SharedMacros`); the compiled
@@ -17,30 +17,37 @@ big to hold whole (the search index) is rendered a piece at a time (`STREAMED`).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import traceback
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
 
-from newsgen.article import Quote, SourceLocation
+from newsgen.article import SourceLocation
 from newsgen.charts import render_bar_chart, render_column_chart, render_split_bar
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.markup import render_body
 from newsgen.pages import PageKind, PageSpec, ReadArticle, page_context
-from newsgen.placement import PlacedArticle, PlacedQuote
+from newsgen.placement import PlacedArticle
 from newsgen.search import index_entries, index_json
 from newsgen.site import Site
 from newsgen.sourcing import Share, measure_sourcing
-from newsgen.summary import ArticleSummary, StoredRows, quote_facts
+from newsgen.wording import (
+    count_credited,
+    describe_news_article,
+    format_byline,
+    format_iso_date,
+    format_long_date,
+    format_plural,
+    format_quote_excerpt,
+    format_sourcing_line,
+)
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -213,91 +220,6 @@ def make_environment(config: SiteConfig, code_cache: Path | None = None) -> jinj
     )
     SharedMacros(env).install()
     return env
-
-
-def describe_news_article(
-    config: SiteConfig, article: PlacedArticle, canonical: str
-) -> dict[str, Any]:
-    """The schema.org NewsArticle of an article page (written with `tojson`, so inert)."""
-    a = article.analysed.article
-    publisher = {"@type": "Organization", "name": config.publisher}
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.headline,
-        "author": [{"@type": "Person", "name": name} for name in a.byline] or [publisher],
-        "publisher": publisher,
-        "mainEntityOfPage": canonical,
-        "inLanguage": config.language,
-    }
-    if a.dek:
-        data["description"] = a.dek
-    if article.date:
-        data["datePublished"] = article.date.isoformat()
-    if article.tags:
-        data["keywords"] = [t.name for t in article.tags]
-    return data
-
-
-# English month names, as strftime's %B gives them in the C locale newsgen runs in
-# (%B took 2 of the 2.5 microseconds a date took, and a date is on every card).
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_long_date(date: dt.datetime | None) -> str:
-    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}" if date else ""
-
-
-def format_iso_date(date: dt.datetime | None) -> str:
-    return date.isoformat() if date else ""
-
-
-def format_plural(count: int, one: str, many: str) -> str:
-    """'1 quote', '3 quotes'."""
-    return f"{count} {one if count == 1 else many}"
-
-
-def format_quote_excerpt(quote: Quote) -> Markup:
-    """A quote as a speaker page shows it: its parts joined by an ellipsis (kept on the
-    line before it), without the comma or colon that led into the attribution."""
-    return Markup("&nbsp;\u2026 ").join([part.rstrip(",;: ") for part in quote.part_texts])
-
-
-def format_byline(names: Sequence[str]) -> str:
-    """'By A', 'By A and B', 'By A, B and C'; '' for no names."""
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"By {names[0]}"
-    return f"By {', '.join(names[:-1])} and {names[-1]}"
-
-
-def count_credited(quotes: Iterable[PlacedQuote]) -> int:
-    """Quotes credited to a source, named or anonymous (not titles or scare quotes); read
-    from the rows when the quotes are kept as rows (a card makes no quote object: at
-    100,000 articles 4% of a render worker's time went to making them)."""
-    if isinstance(quotes, StoredRows):
-        return sum(1 for name, _, anonymous in quote_facts(quotes) if name or anonymous)
-    return sum(1 for quote in quotes if quote.speaker_name or quote.anonymous)
-
-
-def format_sourcing_line(article: PlacedArticle | ArticleSummary) -> str:
-    """An article card's '3 sources · 5 quotes'."""
-    sources = format_plural(len(article.sources), "source", "sources")
-    return f"{sources} · {format_plural(count_credited(article.quotes), 'quote', 'quotes')}"
 
 
 def page_root(spec: PageSpec, config: SiteConfig) -> str:
