@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from markupsafe import escape
 
 from newsgen.article import (
     Article,
@@ -21,6 +22,7 @@ from newsgen.article import (
 from newsgen.builder import ArticleStages, build_site
 from newsgen.config import load_config
 from newsgen.loader import load_article
+from newsgen.markup import escape_text
 
 SCRIPT = '</script><script>alert("x")</script>'
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -173,3 +175,20 @@ def test_article_cards_show_hostile_text_as_text(output: Path, page: str) -> Non
     assert text_of(card, ".card-headline") == f"{SCRIPT} Council {IMAGE}"
     assert text_of(card, ".kicker") == "<b onmouseover=alert(1)>Analysis</b>"
     assert text_of(card, ".byline") == f"By {SCRIPT} and Maya <svg onload=alert(1)>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain words",
+        SCRIPT,
+        IMAGE,
+        HOSTILE_SPEAKER,
+        "Tom & Jerry's \u201cshow\u201d <b>",
+        "&amp; stays &amp;amp;",
+        "'single' and \"double\"",
+    ],
+)
+def test_the_body_escapes_text_as_markupsafe_does(text: str) -> None:
+    assert escape_text(text) == str(escape(text))

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from newsgen.article import BlockKind
 from newsgen.placement import PlacedArticle, PlacedQuote
@@ -45,6 +45,19 @@ class Span:
     last: bool  # the quote's last part: the speaker is shown after it
 
 
+def escape_text(text: str) -> str:
+    """`text` with markupsafe's escapes (the same entities), as a plain string: the body
+    is marked safe once, whole. (markupsafe's `escape` makes a `Markup` of each piece
+    through two Python calls: a fifth of the body's time, some 50 pieces an article.)"""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
 def render_body(article: PlacedArticle, speaker_url: Callable[[str | None], str | None]) -> Markup:
     """The body's HTML; `speaker_url(key)` is the link to a speaker's page, if any."""
     spans = _spans_by_paragraph(article)
@@ -54,7 +67,9 @@ def render_body(article: PlacedArticle, speaker_url: Callable[[str | None], str 
     open_list = False
     for index, paragraph in enumerate(article.analysed.article.paragraphs):
         found = spans.get(index)
-        inner = _render_text(paragraph.text, found, urls.get) if found else escape(paragraph.text)
+        inner = (
+            _render_text(paragraph.text, found, urls.get) if found else escape_text(paragraph.text)
+        )
         kind = paragraph.kind
         if kind is BlockKind.LIST_ITEM:
             html.append(("" if open_list else "<ul>\n") + f"<li>{inner}</li>")
@@ -110,12 +125,12 @@ def _render_text(
     for mark in marks:
         if mark.start < position:
             continue
-        html.append(escape(text[position : mark.start]))
+        html.append(escape_text(text[position : mark.start]))
         position = mark.end
-        words = escape(text[mark.start : position])
+        words = escape_text(text[mark.start : position])
         if isinstance(mark, Mention):
             url = speaker_url(mark.quote.speaker_key) or ""
-            html.append(f'<a class="said-by in-text" href="{escape(url)}">{words}</a>')
+            html.append(f'<a class="said-by in-text" href="{escape_text(url)}">{words}</a>')
             continue
         quote = mark.quote
         id_attr = f' id="quote-{mark.number}"' if mark.first else ""
@@ -124,10 +139,10 @@ def _render_text(
         if mark.last and (quote.anonymous or quote.speaker_key not in named):
             after = _after_closing_mark(text, position)
             if after > position:
-                html.append(escape(text[position:after]))
+                html.append(escape_text(text[position:after]))
                 position = after
             html.append(_render_speaker(quote, speaker_url))
-    html.append(escape(text[position:]))
+    html.append(escape_text(text[position:]))
     return "".join(html)
 
 
@@ -150,7 +165,7 @@ def _speaker_attribute(
         return ""
     slugs = {_speaker_slug(speaker_url(s.quote.speaker_key)) for s in spans}
     slug = slugs.pop() if len(slugs) == 1 else None
-    return f' data-speaker="{escape(slug)}"' if slug else ""
+    return f' data-speaker="{escape_text(slug)}"' if slug else ""
 
 
 def _find_mentions(
@@ -207,10 +222,10 @@ def _render_speaker(quote: PlacedQuote, speaker_url: Callable[[str | None], str 
     if quote.anonymous:
         label = quote.speaker_name or "anonymous source"
         flag = "" if "anonym" in label.lower() else " (anonymous)"
-        return f' <span class="said-by anonymous">{escape(label)}{flag}</span>'
+        return f' <span class="said-by anonymous">{escape_text(label)}{flag}</span>'
     if not quote.speaker_name:
         return ""
     url = speaker_url(quote.speaker_key)
     if url is None:
-        return f' <span class="said-by">{escape(quote.speaker_name)}</span>'
-    return f' <a class="said-by" href="{escape(url)}">{escape(quote.speaker_name)}</a>'
+        return f' <span class="said-by">{escape_text(quote.speaker_name)}</span>'
+    return f' <a class="said-by" href="{escape_text(url)}">{escape_text(quote.speaker_name)}</a>'
