@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-from collections.abc import Callable
 
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
@@ -17,6 +16,7 @@ from newsgen.search import (
     KeptEntries,
     SearchMemo,
     article_entry,
+    entry_json,
     index_entries,
     index_json,
     quote_excerpt,
@@ -90,36 +90,41 @@ def test_the_index_remade_with_the_kept_entries_equals_one_made_anew(
     memo = SearchMemo(lambda: [dict(kept)], keep)
     assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])
     kept_changes.clear()
-    assert index_entries(after, [], memo) == index_entries(after, [])
+    assert "".join(index_json(after, [], memo)) == "".join(index_json(after, []))
     assert kept_changes == ([made] if made else [])
     assert kept.keys() == {a.slug for a in after}
-
-
-def test_an_entry_kept_in_another_shape_is_made_again() -> None:
-    memo = SearchMemo(lambda: [{"rates": ("digest", ["not", "an", "entry"])}], lambda e, c: None)  # type: ignore[dict-item]
-    assert index_entries(BEFORE, [], memo) == index_entries(BEFORE, [])
+    assert index_entries(after, [], memo) == index_entries(after, [])
 
 
 @pytest.mark.parametrize(
-    ("field", "of_summary"),
+    "found",
     [
-        ("headline", lambda a: [a.headline]),
-        ("quotes", lambda a: [a.quotes[0].quote.text]),
+        ("digest", ["not", "an", "entry"]),
+        (BEFORE[0].summary_digest, article_entry(BEFORE[0])),  # as builds kept them before
+        (BEFORE[0].summary_digest, b"{}"),
+        "text alone",
     ],
-    ids=["headline", "quote"],
+    ids=["another digest", "a dict", "bytes", "no digest"],
 )
-def test_an_entry_read_back_from_the_cache_shares_the_summary_strings(
-    field: str, of_summary: Callable[[ArticleSummary], list[str]]
-) -> None:
-    """Kept entries come back as copies (pickled); the index holds the summary's strings."""
-    made = {a.slug: (a.summary_digest, article_entry(a)) for a in BEFORE}
-    stored = pickle.dumps(made)
-    memo = SearchMemo(lambda: [pickle.loads(stored)], lambda e, c: None)
-    entries = index_entries(BEFORE, [], memo)["articles"]
-    assert entries == index_entries(BEFORE, [])["articles"]
-    for entry, a in zip(entries, BEFORE, strict=True):
-        read = entry[field] if isinstance(entry[field], list) else [entry[field]]
-        assert [id(text) for text in read] == [id(text) for text in of_summary(a)]
+def test_an_entry_kept_in_another_shape_is_made_again(found: object) -> None:
+    made: list[set[str]] = []
+    memo = SearchMemo(lambda: [{"rates": found}], lambda e, changed: made.append(changed))  # type: ignore[dict-item]
+    assert "".join(index_json(BEFORE, [], memo)) == "".join(index_json(BEFORE, []))
+    assert made == [{"rates", "ferry"}]
+
+
+def test_the_kept_text_is_written_as_it_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read back from the cache (pickled), every entry is written from its kept text:
+    none is made again, and the index is the one made from nothing."""
+    fresh = "".join(index_json(BEFORE, []))
+    stored = pickle.dumps({a.slug: (a.summary_digest, entry_json(a)) for a in BEFORE})
+    memo = SearchMemo(lambda: [pickle.loads(stored)], lambda e, c: pytest.fail("kept again"))
+
+    def made_again(a: ArticleSummary) -> dict[str, object]:
+        raise AssertionError(f"the entry of {a.slug} was made again")
+
+    monkeypatch.setattr(search, "article_entry", made_again)
+    assert "".join(index_json(BEFORE, [], memo)) == fresh
 
 
 # Headlines and quotes that JSON and a script both care about: markup, ampersands,

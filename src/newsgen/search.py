@@ -5,10 +5,11 @@ and from file:// as well. Each article's entry is bounded whatever its length: i
 headline, dek, tags, speakers and at most `QUOTES_PER_ARTICLE` quotes, each cut to
 `QUOTE_CHARS` characters.
 
-An entry depends on its article's summary alone, so a build keeps every entry with the
-digest of the summary it was made from (`SearchMemo`, in the build cache), and the next
-build makes again only the entries of the articles whose summary changed: making them
-was most of the time of rendering the index after an edit.
+An entry depends on its article's summary alone, so a build keeps every entry, as the
+JSON text the index shows, with the digest of the summary it was made from (`SearchMemo`,
+in the build cache), and the next build makes again only the entries of the articles
+whose summary changed, and writes the others' text as it is: making them, and then
+dumping them, was most of the time of rendering the index after an edit.
 
 The theme writes the index with `index_json`, a piece at a time, and the build writes
 each piece to the file as it comes (`renderer.STREAMED`): the whole JSON text, and
@@ -18,6 +19,7 @@ some 70 MB each).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,13 +28,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from newsgen.article import Quote
-from newsgen.summary import (
-    QUOTE_SAID,
-    ArticleSummary,
-    quote_facts,
-    quote_rows,
-    said_quotes,
-)
+from newsgen.summary import ArticleSummary, quote_facts, said_quotes
 
 if TYPE_CHECKING:
     from newsgen.site import SiteSpeaker
@@ -58,15 +54,15 @@ def quote_excerpt(quote: Quote) -> str:
     return shorten_quote(" \u2026 ".join(part for part in parts if part))
 
 
-# Each article's entry by slug, with the summary digest it was made from.
-KeptEntries = dict[str, tuple[str, dict[str, Any]]]
+# Each article's entry by slug: the summary digest it was made from, and its JSON text.
+KeptEntries = dict[str, tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
 class SearchMemo:
     """Where the entries of the last build are read from and the new ones kept (the build
     cache): read only when the index is rendered, and let go with it (at 100,000 articles
-    the entries are some 100 MB of objects)."""
+    the entries' text is some 80 MB)."""
 
     recall: Callable[[], Iterable[KeptEntries]]  # the kept entries, a chunk at a time
     keep: Callable[[KeptEntries, set[str]], None]  # every entry, and the slugs that changed
@@ -86,24 +82,32 @@ def article_entry(a: ArticleSummary) -> dict[str, Any]:
     }
 
 
+def entry_json(a: ArticleSummary) -> str:
+    """`article_entry(a)` as the index shows it: JSON, keys sorted, `<`, `>`, `&` and `'`
+    escaped (the text Jinja's `tojson` gives), so that it is inert inside a script."""
+    return str(htmlsafe_json_dumps(article_entry(a), sort_keys=True))
+
+
 def index_entries(
     articles: Sequence[ArticleSummary],
     speakers: Sequence[SiteSpeaker],
     memo: SearchMemo | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Articles (headline, dek, speakers, quoted words) and speakers, as plain JSON data;
-    with `memo`, the entries of unchanged summaries are the kept ones."""
+    with `memo`, the entries of unchanged summaries are the kept ones (read back from
+    their text: the theme writes the index with `index_json`, which uses the text)."""
     if memo is None:
         entries = [article_entry(a) for a in articles]
     else:
-        entries = _remembered_entries(articles, memo)
-    return {
-        "articles": entries,
-        "speakers": [
-            {"url": s.url, "name": s.name, "quotes": len(s.quotes), "roles": list(s.roles)}
-            for s in speakers
-        ],
-    }
+        entries = [json.loads(text) for text in _remembered_entries(articles, memo)]
+    return {"articles": entries, "speakers": _speaker_entries(speakers)}
+
+
+def _speaker_entries(speakers: Sequence[SiteSpeaker]) -> list[dict[str, Any]]:
+    return [
+        {"url": s.url, "name": s.name, "quotes": len(s.quotes), "roles": list(s.roles)}
+        for s in speakers
+    ]
 
 
 def index_json(
@@ -113,22 +117,26 @@ def index_json(
 ) -> Iterator[Markup]:
     """`index_entries(...)` as JSON, the very text Jinja's `tojson` filter gives (keys
     sorted, `<`, `>`, `&` and `'` escaped, so it is inert inside a script), given in
-    pieces of `JSON_BATCH` entries (dumped together: a call per entry costs twice as much)."""
-    data = index_entries(articles, speakers, memo)
-    opening = "{"
-    for key in sorted(data):
-        values = data[key]
-        yield Markup(f"{opening}{htmlsafe_json_dumps(key)}: [")
-        for start in range(0, len(values), JSON_BATCH):
-            batch = htmlsafe_json_dumps(values[start : start + JSON_BATCH], sort_keys=True)
-            yield Markup(f"{', ' if start else ''}{batch[1:-1]}")  # (without its brackets)
-        opening = "], "
-    yield Markup("]}" if data else "{}")
+    pieces of `JSON_BATCH` entries. The articles' entries are joined from their text
+    (`entry_json`, kept by `memo`); the speakers' dumped together, a batch at a time."""
+    if memo is None:
+        texts = [entry_json(a) for a in articles]
+    else:
+        texts = _remembered_entries(articles, memo)
+    yield Markup('{"articles": [')
+    for start in range(0, len(texts), JSON_BATCH):
+        yield Markup(f"{', ' if start else ''}{', '.join(texts[start : start + JSON_BATCH])}")
+    yield Markup('], "speakers": [')
+    people = _speaker_entries(speakers)
+    for start in range(0, len(people), JSON_BATCH):
+        batch = htmlsafe_json_dumps(people[start : start + JSON_BATCH], sort_keys=True)
+        yield Markup(f"{', ' if start else ''}{batch[1:-1]}")  # (without its brackets)
+    yield Markup("]}")
 
 
-def _remembered_entries(
-    articles: Sequence[ArticleSummary], memo: SearchMemo
-) -> list[dict[str, Any]]:
+def _remembered_entries(articles: Sequence[ArticleSummary], memo: SearchMemo) -> list[str]:
+    """The entries' text of `articles`, in order: the kept text where the summary is the
+    one it was made from, else made now; every entry kept again if any changed."""
     by_slug = {a.slug: a for a in articles}
     reused: KeptEntries = {}
     gone: set[str] = set()
@@ -138,43 +146,20 @@ def _remembered_entries(
             if a is None:
                 gone.add(slug)
             elif _entry_of(found, a.summary_digest):
-                reused[slug] = (found[0], _sharing_strings(found[1], a))
-        del kept  # its strings, now the summaries' where they are equal
+                reused[slug] = found
     fresh: KeptEntries = {}
     changed: set[str] = set()
     for a in articles:
         if a.slug not in reused:
-            reused[a.slug] = (a.summary_digest, article_entry(a))
+            reused[a.slug] = (a.summary_digest, entry_json(a))
             changed.add(a.slug)
         fresh[a.slug] = reused[a.slug]
     changed |= gone
     if changed:
         memo.keep(fresh, changed)
-    return [entry for _, entry in fresh.values()]
-
-
-def _sharing_strings(entry: dict[str, Any], a: ArticleSummary) -> dict[str, Any]:
-    """A kept entry whose headline, dek and quotes are the summary's own strings where
-    they are equal (as in an entry made from it). Read back from the cache they were
-    copies: at 30,000 articles 14 MB more than a cold build held while the index was
-    rendered (speakers' names are shared already: a chunk pickles each name once)."""
-    shared = dict(entry)
-    if shared.get("headline") == a.headline:
-        shared["headline"] = a.headline
-    if a.dek and shared.get("dek") == a.dek:
-        shared["dek"] = a.dek
-    quotes = shared.get("quotes")
-    if type(quotes) is list:
-        said = [row[QUOTE_SAID][0] for row in quote_rows(a.quotes)[: len(quotes)]]
-        shared["quotes"] = [
-            text if text == excerpt else excerpt
-            for excerpt, text in zip(quotes, said, strict=False)
-        ] + quotes[len(said) :]
-    return shared
+    return [text for _, text in fresh.values()]
 
 
 def _entry_of(found: object, digest: str) -> bool:
     """`found` is an entry kept for a summary of this digest (anything else is made again)."""
-    return (
-        type(found) is tuple and len(found) == 2 and found[0] == digest and type(found[1]) is dict
-    )
+    return type(found) is tuple and len(found) == 2 and found[0] == digest and type(found[1]) is str
