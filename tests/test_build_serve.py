@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.server import BUILD_ID_PATH, Server, start_server
+from newsgen.server import BUILD_ID_PATH, Server, snapshot_sources, start_server
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -65,3 +65,16 @@ def test_an_edit_rebuilds_the_site_and_changes_the_build_id(server: Server) -> N
     assert rebuilt.is_set()
     status, page = fetch(server.url + "articles/bridge-closure/")
     assert status == 200 and "Bridge closes for repairs" in page
+
+
+def test_the_watcher_sees_every_source_once_and_follows_no_linked_folder(tmp_path: Path) -> None:
+    (tmp_path / "content" / "2025").mkdir(parents=True)
+    story = tmp_path / "content" / "2025" / "ferry-strike.md"
+    story.write_text("---\nheadline: Ferry crews walk out\n---\n\nStopped.\n", encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "content" / "loop").symlink_to(tmp_path / "content")  # a folder in itself
+    seen = snapshot_sources(tmp_path)
+    assert {Path(path) for path, _, _ in seen} == {story, tmp_path / "templates" / "base.html"}
+    story.write_text("---\nheadline: Ferry crews return\n---\n\nStopped.\n", encoding="utf-8")
+    assert snapshot_sources(tmp_path) != seen

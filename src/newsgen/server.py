@@ -75,7 +75,7 @@ def _snapshot_folder(folder: str, found: set[tuple[str, int, int]]) -> None:
     with entries:
         for entry in entries:
             try:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):  # (a linked folder may loop)
                     _snapshot_folder(entry.path, found)
                 elif entry.is_file():
                     stat = entry.stat()
