@@ -422,5 +422,7 @@ def test_the_scan_finds_what_the_loader_reads(tmp_path: Path) -> None:
     for name in ("a.md", "b.TXT", "c/d.html", ".hidden.md", ".git/e.md", "f.yaml", "g/h.markdown"):
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text("x", encoding="utf-8")
+    (content / "linked").symlink_to(content / "g")  # a linked folder: read by neither
+    (content / "c" / "loop").symlink_to(content)  # nor a link to a folder it is in
     assert content_suffixes() == CONTENT_SUFFIXES
     assert [s.path for s in scan_sources(content)] == find_content_files(content)

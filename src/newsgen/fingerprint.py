@@ -68,7 +68,7 @@ def scan_sources(content_dir: Path) -> list[SourceFile]:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):  # (as rglob: a linked folder may loop)
                     folders.append(((*parts, entry.name), entry.path))
                 elif (
                     entry.name[entry.name.rfind(".") :].lower() in CONTENT_SUFFIXES

@@ -61,7 +61,8 @@ def content_suffixes() -> frozenset[str]:
 def find_content_files(content_dir: Path) -> list[Path]:
     """Every file of `content_dir` (recursively) that a reader accepts, in a stable order.
 
-    Hidden files and folders (an editor's `.#story.md` lock, `.git/`) are skipped.
+    Hidden files and folders (an editor's `.#story.md` lock, `.git/`) are skipped, and so
+    are folders that are symbolic links (`rglob` does not follow them: one may loop).
     """
     suffixes = content_suffixes()
     return sorted(
