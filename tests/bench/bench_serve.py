@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
 from browsing import CHROMIUM, CHROMIUM_ARGS  # Chromium as the browser tests start it
 
 import corpus  # the corpus generator beside this script
+from newsgen.server import BUILD_ID_PATH
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -92,7 +93,7 @@ class ServeProcess:
             if self.process.poll() is not None:
                 raise SystemExit("newsgen serve stopped:\n" + "\n".join(self.errors[-20:]))
             try:
-                with urllib.request.urlopen(self.url + "__newsgen__/build-id", timeout=5):
+                with urllib.request.urlopen(self.url + BUILD_ID_PATH.lstrip("/"), timeout=5):
                     return
             except (urllib.error.URLError, OSError):
                 time.sleep(0.5)
