@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
 
-from browsing import CHROMIUM, CHROMIUM_ARGS  # Chromium as the browser tests start it
+from browsing import CHROMIUM, CHROMIUM_ARGS, page_text  # as the browser tests use them
 
 import corpus  # the corpus generator beside this script
 from newsgen.server import BUILD_ID_PATH
@@ -116,17 +116,6 @@ def served(site: Path, output: Path) -> Iterator[ServeProcess]:
         yield server
     finally:
         server.stop()
-
-
-def page_text(page: Page) -> str | None:
-    """The text of the page's body, or None while it reloads (between two documents)."""
-    from playwright.sync_api import Error
-
-    try:
-        text = page.evaluate("() => document.body ? document.body.textContent : null")
-    except Error:  # the old document went away mid-call
-        return None
-    return text if isinstance(text, str) else None
 
 
 def time_edits(

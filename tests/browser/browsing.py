@@ -165,3 +165,14 @@ def open_tab(browser: Browser, base_url: str, **context_options: Any) -> Iterato
     finally:
         context.close()
     assert not tab.problems, "problems in the browser:\n" + "\n".join(tab.problems)
+
+
+def page_text(page: Page) -> str | None:
+    """The text of the page's body, or None while it reloads (between two documents)."""
+    from playwright.sync_api import Error
+
+    try:
+        text = page.evaluate("() => document.body ? document.body.textContent : null")
+    except Error:  # the old document went away mid-call
+        return None
+    return text if isinstance(text, str) else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browsing import Tab, open_tab
+from browsing import Tab, open_tab, page_text
 
 from newsgen.server import Server, start_server
 
@@ -44,17 +44,6 @@ def served_tab(browser: Browser, served_site: Server) -> Iterator[Tab]:
     yield from open_tab(browser, served_site.url)
 
 
-def page_text(tab: Tab) -> str | None:
-    """The text of the page's body, or None while it reloads (between two documents)."""
-    from playwright.sync_api import Error
-
-    try:
-        text = tab.page.evaluate("() => document.body ? document.body.textContent : null")
-    except Error:
-        return None
-    return text if isinstance(text, str) else None
-
-
 @pytest.mark.parametrize(
     ("before", "after"),
     [
@@ -66,11 +55,11 @@ def test_an_open_article_page_reloads_with_the_edit(
     served_site: Server, served_tab: Tab, before: str, after: str
 ) -> None:
     served_tab.visit("articles/dredging-vote/")
-    assert before in (page_text(served_tab) or "")
+    assert before in (page_text(served_tab.page) or "")
     story = served_site.output.parent / "content" / "dredging-vote.md"
     story.write_text(story.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
     deadline = time.monotonic() + 30  # the watcher looks four times a second; builds are quick
-    while after not in (text := page_text(served_tab) or ""):
+    while after not in (text := page_text(served_tab.page) or ""):
         assert time.monotonic() < deadline, f"the page does not show the edit:\n{text}"
         time.sleep(0.05)
     assert before not in text
