@@ -59,8 +59,8 @@ Progress = Callable[[str, int, int], None]
 IN_WORKERS = frozenset({PageKind.ARTICLE})
 # In a site of more than `LARGE_SITE` articles, rendered before the workers start: the
 # search index's entries hold every article's headline and quotes (at 100,000 articles
-# ~100 MB of passing objects in this process, though its JSON is written a piece at a
-# time), so it is rendered while no worker holds memory beside it. In a smaller site,
+# ~80 MB of JSON text in this process, though it is written a piece at a time), so it
+# is rendered while no worker holds memory beside it. In a smaller site,
 # while the workers render (at 10,000 articles the second core then idles ~0.35 s less),
 # and the entries it keeps in the cache are written once they are done
 # (`BuildCache.memos_held`).

@@ -70,7 +70,7 @@ def snapshot_sources(site: Path) -> frozenset[tuple[str, int, int]]:
 def _snapshot_folder(folder: str, found: set[tuple[str, int, int]]) -> None:
     try:
         entries = os.scandir(folder)
-    except OSError:  # none, or not readable (the build says what it cannot read)
+    except OSError:  # not there, or not readable: nothing to watch in it
         return
     with entries:
         for entry in entries:
