@@ -426,3 +426,35 @@ def test_the_scan_finds_what_the_loader_reads(tmp_path: Path) -> None:
     (content / "c" / "loop").symlink_to(content)  # nor a link to a folder it is in
     assert content_suffixes() == CONTENT_SUFFIXES
     assert [s.path for s in scan_sources(content)] == find_content_files(content)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(edit("harbour-dredging.md", "on Monday", "on Tuesday"), id="a body edited"),
+        pytest.param(edit("water-bills.md", "to be itemised", "will be itemised"),
+                     id="a headline edited"),
+    ],
+)  # fmt: skip
+def test_a_build_stopped_while_rendering_is_made_good_by_the_next(
+    site: Path,
+    tmp_path: Path,
+    cast_stages: ArticleStages,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path], None],
+) -> None:
+    """The stopped build kept the edited article in the cache, so the next one does not
+    load it again: it must still render the pages that show it."""
+    build_site(load_config(site), stages=cast_stages)
+    change(site)
+
+    def stop(*args: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(page_tasks, "render_page", stop)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(load_config(site), stages=cast_stages, jobs=1)
+    monkeypatch.undo()
+    report = build_site(load_config(site), stages=cast_stages, jobs=1)
+    assert report.written and report.processed == 0
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)

@@ -44,7 +44,12 @@ from newsgen.diagnostics import Diagnostic, Severity
 from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
 from newsgen.pages import plan_pages, plan_whole_article_pages
 from newsgen.parallel import default_jobs
-from newsgen.publication import output_identity, prepare_render_workers, publish_site
+from newsgen.publication import (
+    output_identity,
+    output_trusted,
+    prepare_render_workers,
+    publish_site,
+)
 from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
 from newsgen.search import KeptEntries, SearchMemo
@@ -187,6 +192,12 @@ def _build(
         cache.set_meta("articles_key", articles_key)
     state = CollectState(config, stages, articles_key)
     collected = collect_articles(sources, cache, state, jobs, progress, memo)
+    # What the last build published, told apart from what it only loaded: a build stopped
+    # after this commit (interrupted, or its pages not written) leaves the changed articles
+    # in the cache, no longer fresh, so the next one must not render only around them.
+    last_published = cache.get_meta("published")
+    if write:
+        cache.set_meta("published", "")
     cache.commit()
     if write:
         prepare_render_workers(cache, config, len(collected.summaries), jobs)
@@ -211,7 +222,9 @@ def _build(
     # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
     # When the last build published this very index with the same templates and settings,
     # only the pages showing the changed articles whole can have changed.
-    bodies_only = write and _published_as(cache, published_key, config.output_dir)
+    bodies_only = (
+        write and last_published == published_key and output_trusted(cache, config.output_dir)
+    )
     if bodies_only:
         fresh = [a.slug for a in site.articles if a.source in collected.fresh]
         specs = list(plan_whole_article_pages(site, config, fresh))
@@ -303,15 +316,6 @@ def _search_memo(cache: BuildCache, key: str) -> SearchMemo:
 
 def _kept_index(memo: IndexMemo) -> tuple[object, ...]:
     return (memo.key, memo.speakers, memo.tags, memo.months, memo.related)
-
-
-def _published_as(cache: BuildCache, published_key: str, output: Path) -> bool:
-    """The last build published the same index with the same templates and settings into
-    this output, and finished: its pages and their cached inputs are all there."""
-    return (
-        cache.get_meta("published") == published_key
-        and cache.get_meta("output") == output_identity(output) != ""
-    )
 
 
 def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:
