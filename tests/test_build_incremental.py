@@ -20,7 +20,6 @@ from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
 from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
 from newsgen.loader import content_suffixes, find_content_files
-from newsgen.pages import plan_pages
 from newsgen.publication import publish_site
 from newsgen.summary import ArticleSummary
 
@@ -131,6 +130,14 @@ STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("edit a sentence of the body", edit("harbour-dredging.md", "on Monday", "on Tuesday")),
     ("edit a quote", edit("ferry-fares.txt", "so must fares", "so fares must")),
     ("edit the headline", edit("water-bills.md", "to be itemised", "will be itemised")),
+    (
+        "give a speaker a role",
+        edit(
+            "ferry-fares.txt",
+            "Grace Lindqvist said",
+            "said Grace Lindqvist, the ferry company's chief executive",
+        ),
+    ),
     ("add an article", add("water-meters.md", WATER_BILLS.replace("itemised", "metered"))),
     ("add a newer article", add("late-ferry.md", WATER_BILLS.replace("2025-05-12", "2025-07-01"))),
     ("edit a date", edit("water-meters.md", "2025-05-12", "2024-12-30")),
@@ -210,47 +217,58 @@ def test_an_edit_renders_only_the_pages_that_show_the_article(
 
 
 @pytest.mark.parametrize(
-    ("changes", "whole_site_planned"),
+    ("changes", "planner"),
     [
-        pytest.param([edit("harbour-dredging.md", "on Monday", "on Tuesday")], False,
-                     id="a body edited"),
+        pytest.param([edit("harbour-dredging.md", "on Monday", "on Tuesday")],
+                     "plan_whole_article_pages", id="a body edited"),
         pytest.param([edit("ferry-fares.txt", "a tenth", "a fifth"),
-                      edit("water-bills.md", "every charge", "each charge")], False,
-                     id="two bodies edited"),
-        pytest.param([edit("ferry-fares.txt", "so must fares", "so fares must")], True,
-                     id="a quote edited"),
-        pytest.param([edit("water-bills.md", "to be itemised", "will be itemised")], True,
-                     id="a headline edited"),
+                      edit("water-bills.md", "every charge", "each charge")],
+                     "plan_whole_article_pages", id="two bodies edited"),
+        pytest.param([edit("ferry-fares.txt", "so must fares", "so fares must")],
+                     "plan_pages_showing", id="a quote edited"),
+        pytest.param([edit("water-bills.md", "to be itemised", "will be itemised")],
+                     "plan_pages_showing", id="a headline edited"),
+        pytest.param([edit("water-bills.md", "2025-05-12T12:00", "2025-05-13T09:00")],
+                     "plan_pages_showing", id="a date moved within its month"),
+        pytest.param([edit("ferry-fares.txt", "Grace Lindqvist said", "Tomas Reyes said")],
+                     "plan_pages", id="a quote given to another speaker"),
+        pytest.param([edit("water-bills.md", "2025-05-12", "2025-06-12")], "plan_pages",
+                     id="a date moved to another month"),
+        pytest.param([edit("harbour-dredging.md", "City Hall", "Port Board")], "plan_pages",
+                     id="a tag changed"),
         pytest.param([edit("harbour-dredging.md", "on Monday", "on Tuesday"),
-                      template("robots.txt", ROBOTS)], True, id="a body and a template"),
-        pytest.param([delete("ferry-fares.txt")], True, id="an article deleted"),
+                      template("robots.txt", ROBOTS)], "plan_pages", id="a body and a template"),
+        pytest.param([delete("ferry-fares.txt")], "plan_pages", id="an article deleted"),
     ],
 )  # fmt: skip
-def test_only_an_edit_of_bodies_skips_planning_the_whole_site(
+def test_only_the_pages_that_can_show_a_change_are_planned(
     site: Path,
     tmp_path: Path,
     cast_stages: ArticleStages,
     monkeypatch: pytest.MonkeyPatch,
     changes: list[Callable[[Path], None]],
-    whole_site_planned: bool,
+    planner: str,
 ) -> None:
+    """A body edited: the pages showing it whole (its own and the feed). A headline,
+    a quote's words, a date in the same month: the pages showing the article or a speaker
+    it quotes. Anything else may change what any page lists: every page is planned."""
     first = build_site(load_config(site), stages=cast_stages)
-    planned: list[int] = []
-
-    def plan(*args: Any) -> Any:
-        planned.append(1)
-        return plan_pages(*args)
-
-    monkeypatch.setattr(builder, "plan_pages", plan)
+    planned: list[str] = []
+    for name in ("plan_pages", "plan_pages_showing", "plan_whole_article_pages"):
+        real = getattr(builder, name)
+        monkeypatch.setattr(builder, name, lambda *args, name=name, real=real: (
+            planned.append(name), real(*args))[1])  # fmt: skip
     for change in changes:
         change(site)
     report = build_site(load_config(site), stages=cast_stages)
-    assert bool(planned) == whole_site_planned
+    assert planned == [planner]
     assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
     clean = build_site(load_config(tmp_path / "clean"), stages=cast_stages)  # no-op: its report
     assert (report.articles, report.pages) == (clean.articles, clean.pages)
-    if not whole_site_planned:  # the edited articles' pages and the feed at most
+    if planner == "plan_whole_article_pages":  # the edited articles' pages and the feed at most
         assert 0 < report.rendered <= len(changes) + 1 < first.rendered
+    elif planner == "plan_pages_showing":
+        assert 0 < report.rendered < first.rendered
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,7 @@ def summary(slug: str, keys: list[str]) -> ArticleSummary:
     tags = tuple(TagRef(k[2:], k[2:]) for k in keys if k.startswith("t:"))
     quotes = StoredRows(rows, make_placed_quote, quote_row)
     return ArticleSummary(f"{slug}.md", slug, slug, None, None, (), None, 1, tags, quotes, (),
-                          "", "")  # fmt: skip
+                          "", "", "")  # fmt: skip
 
 
 @pytest.mark.parametrize("change", [add, remove, refeature, drop_feature, rename])

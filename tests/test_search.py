@@ -55,7 +55,7 @@ def _summary(slug: str, headline: str, said: str = "The rates will rise.") -> Ar
     date = dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
     digest = digest_text(repr((slug, headline, said)))
     return ArticleSummary(
-        f"{slug}.md", slug, headline, None, None, (), date, 1, (), (quote,), (), digest, digest
+        f"{slug}.md", slug, headline, None, None, (), date, 1, (), (quote,), (), digest, digest, ""
     )
 
 

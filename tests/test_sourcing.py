@@ -51,7 +51,7 @@ def make_summary(
     rows = tuple(ArticleSource(name, None, None, kind, 0, 0.0) for name, kind in sources)
     return ArticleSummary(
         f"{slug}.md", slug, f"Headline {slug}", None, None, (), date, 1, (), placed, rows,
-        "", "",
+        "", "", "",
     )  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import enum
 import gc
 import pickle
 import tempfile
@@ -42,7 +43,7 @@ from newsgen.collection import (
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, Severity
 from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
-from newsgen.pages import plan_pages, plan_whole_article_pages
+from newsgen.pages import plan_pages, plan_pages_showing, plan_whole_article_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import (
     output_identity,
@@ -216,18 +217,20 @@ def _build(
     site = indexed.site
     if write:
         site = dataclasses.replace(site, search=_search_memo(cache, pages_key))
-    published_key = f"{kept.key} {pages_key}"
+    published_key = f"{kept.key} {kept.outline} {pages_key}"
     del kept  # its speaker rows: not to be inherited by the render workers
 
     # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
     # When the last build published this very index with the same templates and settings,
-    # only the pages showing the changed articles whole can have changed.
-    bodies_only = (
-        write and last_published == published_key and output_trusted(cache, config.output_dir)
-    )
-    if bodies_only:
-        fresh = [a.slug for a in site.articles if a.source in collected.fresh]
+    # only the pages showing the changed articles whole can have changed; when it
+    # published the same outline, only the pages showing them at all.
+    since = _published_since(last_published, published_key)
+    partial = write and since is not Since.OTHER and output_trusted(cache, config.output_dir)
+    fresh = [a.slug for a in site.articles if a.source in collected.fresh] if partial else []
+    if partial and since is Since.BODIES:
         specs = list(plan_whole_article_pages(site, config, fresh))
+    elif partial:
+        specs = list(plan_pages_showing(site, config, fresh))
     else:
         specs = list(plan_pages(site, config))
     try:
@@ -241,14 +244,14 @@ def _build(
             static_dirs=static_dirs(config),
             jobs=jobs,
             progress=progress,
-            partial=bodies_only,
+            partial=partial,
         )
     except RenderError as error:
         diagnostics.append(error.diagnostic)
         return BuildReport(config.output_dir, len(site.articles), 0, False, tuple(diagnostics))
     except (OutputError, OSError) as error:
         return _stopped(config, diagnostics, config.output_dir, str(error))
-    pages = int(cache.get_meta("pages") or 0) if bodies_only else published.pages
+    pages = int(cache.get_meta("pages") or 0) if partial else published.pages
     report = BuildReport(
         config.output_dir,
         len(site.articles),
@@ -277,7 +280,8 @@ def _recall_index(cache: BuildCache) -> IndexMemo:
     except TypeError as error:
         raise CacheError(f"the kept site index is damaged ({error})") from error
     if not (
-        isinstance(memo.speakers, tuple)
+        isinstance(memo.outline, str)
+        and isinstance(memo.speakers, tuple)
         and all(isinstance(t, SiteTag) for t in memo.tags)
         and all(isinstance(m, Month) for m in memo.months)
         and isinstance(memo.related, RelatedIndex)
@@ -315,7 +319,27 @@ def _search_memo(cache: BuildCache, key: str) -> SearchMemo:
 
 
 def _kept_index(memo: IndexMemo) -> tuple[object, ...]:
-    return (memo.key, memo.speakers, memo.tags, memo.months, memo.related)
+    return (memo.key, memo.outline, memo.speakers, memo.tags, memo.months, memo.related)
+
+
+class Since(enum.Enum):
+    """What changed since the last build published its pages, besides the articles this
+    build loaded: nothing but their bodies (the same index), nothing but what the cards
+    show (the same outline), or other things as well (templates, settings, the outline)."""
+
+    BODIES = enum.auto()
+    CARDS = enum.auto()
+    OTHER = enum.auto()
+
+
+def _published_since(last: str | None, now: str) -> Since:
+    """`last` and `now`: the published keys (index key, outline, page key) of the last
+    build and of this one."""
+    if last == now:
+        return Since.BODIES
+    if last is not None and last.split(" ")[1:] == now.split(" ")[1:]:
+        return Since.CARDS
+    return Since.OTHER
 
 
 def _unchanged(cache: BuildCache, state_key: str, output: Path) -> bool:

@@ -47,7 +47,7 @@ from newsgen.summary import (
 
 CACHE_DIR = ".newsgen-cache"
 CACHE_FILE = "build.sqlite"
-FORMAT = "newsgen-cache-5"
+FORMAT = "newsgen-cache-6"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -120,6 +120,7 @@ def plain_summary(summary: ArticleSummary) -> PlainSummary:
         source_rows(summary.sources),
         summary.digest,
         summary.summary_digest,
+        summary.outline_digest,
     )
 
 

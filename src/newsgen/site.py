@@ -141,9 +141,18 @@ class IndexedSite:
 
 
 # A speaker as the index memo keeps them: key, name, slug, kind, roles, the (article slug,
-# number) of each quote, the articles quoting them, and their digest.
+# number) of each quote, the articles quoting them, the digest of all these (their
+# "shape"), and their digest (`_speaker_digest`).
 SpeakerRow = tuple[
-    str, str, str, SpeakerKind, tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...], str
+    str,
+    str,
+    str,
+    SpeakerKind,
+    tuple[str, ...],
+    tuple[tuple[str, int], ...],
+    tuple[str, ...],
+    str,
+    str,
 ]
 
 
@@ -155,10 +164,15 @@ class IndexMemo:
     - `key`: the digest of every article's slug and summary digest, newest first. When
       it is the same, so are the speakers (kept as rows), tags and months: an edit of an
       article's body alone changes none of them.
+    - `outline`: the digest of every article's outline digest, newest first. When it is
+      the same, so are tags, months, related articles and who each speaker is and what
+      they said where: an edited headline changes `key` but not that, and only the
+      digests of the speakers quoting the edited article are made again.
     - `related`: the related articles, with their own finer key (`related.RelatedIndex`):
-      an edited headline or quote changes `key` but not that."""
+      an edited quote changes `outline` but not that."""
 
     key: str = ""
+    outline: str = ""
     speakers: tuple[SpeakerRow, ...] = ()
     tags: tuple[SiteTag, ...] = ()
     months: tuple[Month, ...] = ()
@@ -176,15 +190,19 @@ def index_site(
     by_slug = {a.slug: a for a in ordered}
     slugs = [a.slug for a in ordered]
     key = digest_text("\n".join(a.slug + "\t" + a.summary_digest for a in ordered))
+    outline = digest_text("\n".join([a.outline_digest for a in ordered]))
+    if key != memo.key and outline == memo.outline:
+        memo.key, memo.speakers = "", _redigest_speakers(memo.speakers, ordered)
+        memo.key = key
     recalled = _recall_speakers(memo, key, by_slug)
     if recalled is not None:
         speakers = recalled
     else:
         speakers, rows = _index_speakers(ordered)
-        memo.key, memo.speakers = "", rows
+        memo.key, memo.outline, memo.speakers = "", "", rows
         memo.tags, memo.months = _index_tags(ordered), _index_months(ordered)
         memo.related = find_related(ordered, memo.related, jobs)
-        memo.key = key
+        memo.key, memo.outline = key, outline
     return IndexedSite(
         Site(
             articles=ordered,
@@ -224,10 +242,24 @@ def _recall_speakers(
                 articles,
                 digest,
             )
-            for speaker, name, slug, kind, roles, said, articles, digest in memo.speakers
+            for speaker, name, slug, kind, roles, said, articles, _, digest in memo.speakers
         )
     except (KeyError, TypeError, ValueError):  # a memo not made for these: index them again
         return None
+
+
+def _redigest_speakers(
+    rows: Sequence[SpeakerRow], articles: Sequence[ArticleSummary]
+) -> tuple[SpeakerRow, ...]:
+    """The memo's speakers, each with their digest made again from the summaries of the
+    articles quoting them (which must have the memo's outline)."""
+    digests = {a.slug: a.summary_digest for a in articles}
+    return tuple((*row[:8], _speaker_digest(row[7], row[6], digests)) for row in rows)
+
+
+def _speaker_digest(shape: str, articles: Sequence[str], digests: Mapping[str, str]) -> str:
+    """What a speaker's page shows: their shape and the cards of the articles quoting them."""
+    return digest_text(shape + "".join([digests[slug] for slug in articles]))
 
 
 def _newest_first(article: ArticleSummary) -> tuple[int, float, str]:
@@ -286,14 +318,13 @@ def _index_speakers(
         kind = min(kinds, key=lambda k: (-kinds[k], str(k)))
         slugs = tuple(dict.fromkeys(said[0] for said in found))
         numbers = tuple([(said[0], said[2]) for said in found])
-        digest = digest_text(
-            repr((key, name, slug, kind, roles, list(numbers))) + "".join(digests[s] for s in slugs)
-        )
+        shape = digest_text(repr((key, name, slug, kind, roles, list(numbers))))
+        digest = _speaker_digest(shape, slugs, digests)
         theirs = StoredRows(
             tuple([said[:3] for said in found]), make_speaker_quote, speaker_quote_row
         )
         speakers.append(SiteSpeaker(key, name, slug, kind, roles, theirs, slugs, digest=digest))
-        kept.append((key, name, slug, kind, roles, numbers, slugs, digest))
+        kept.append((key, name, slug, kind, roles, numbers, slugs, shape, digest))
     return tuple(speakers), tuple(kept)
 
 

@@ -245,6 +245,7 @@ class ArticleSummary:
     sources: Sequence[ArticleSource]
     digest: str  # of the whole placed article, body included
     summary_digest: str  # of the fields above
+    outline_digest: str  # of what the site index takes from it (`outline_digest`)
 
     @property
     def url(self) -> str:
@@ -287,4 +288,25 @@ def summarise_article(placed: PlacedArticle, whole_digest: str | None = None) ->
         stored_sources(placed.sources),
         digest=whole_digest or digest_text(repr(placed)),
         summary_digest=digest_text(repr(fields)),
+        outline_digest=outline_digest(
+            placed.slug, placed.date, placed.tags, placed.quotes, placed.sources
+        ),
     )
+
+
+def outline_digest(
+    slug: str,
+    date: dt.datetime | None,
+    tags: Sequence[TagRef],
+    quotes: Sequence[PlacedQuote],
+    sources: Sequence[ArticleSource],
+) -> str:
+    """The digest of what the site index takes from an article besides its card: its slug,
+    the month it is filed under, its tags, who says each of its quotes (their key, name,
+    role and kind: its speakers' pages and related articles come from these) and the keys
+    of its sources (linked from its page). When every article's outline is the same, in
+    the same order, the site has the same pages, listing the same articles and speakers:
+    only what the cards show can have changed (see `site.IndexMemo`)."""
+    month = (date.year, date.month) if date is not None else None
+    said = [(q.speaker_key, q.speaker_name, q.role, q.kind) for q in quotes]
+    return digest_text(repr((slug, month, tags, said, [s.key for s in sources])))
