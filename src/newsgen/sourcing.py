@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from newsgen.article import SpeakerKind
 from newsgen.site import Month, SiteSpeaker
-from newsgen.summary import ArticleSummary, QuoteFacts, quote_facts, source_kinds
+from newsgen.summary import ArticleSummary, SourcingCounts, sourcing_counts
 
 TOP_COUNT = 10
 
@@ -84,19 +84,12 @@ class Sourcing:
 
 def measure_anonymity(article: ArticleSummary) -> Anonymity:
     """The anonymous share of one article's sources and of its credited quotes."""
-    return _measure_anonymity(article, source_kinds(article.sources), quote_facts(article.quotes))
+    return _anonymity(article, sourcing_counts(article.quotes, article.sources))
 
 
-def _measure_anonymity(
-    article: ArticleSummary, kinds: Sequence[SpeakerKind], facts: Sequence[QuoteFacts]
-) -> Anonymity:
-    credited = [anonymous for name, _, anonymous in facts if anonymous or name]
-    return Anonymity(
-        label=article.headline,
-        sources=Part(kinds.count(SpeakerKind.ANONYMOUS), len(kinds)),
-        quotes=Part(sum(credited), len(credited)),
-        url=article.url,
-    )
+def _anonymity(article: ArticleSummary, counts: SourcingCounts) -> Anonymity:
+    sources, quotes = Part(counts[2], counts[3]), Part(counts[4], counts[5])
+    return Anonymity(article.headline, sources, quotes, article.url)
 
 
 def measure_sourcing(
@@ -106,16 +99,13 @@ def measure_sourcing(
         chosen = [s for s in speakers if s.kind is kind][:TOP_COUNT]
         return tuple(Share(s.name, len(s.quotes), s.url) for s in chosen)
 
-    # Read from the summaries' rows (see `summary.quote_facts`): no quote object is made.
-    kinds: list[SpeakerKind] = []
-    quotes: list[QuoteFacts] = []
-    anonymity: dict[str, Anonymity] = {}
-    for article in articles:
-        its_kinds, its_quotes = source_kinds(article.sources), quote_facts(article.quotes)
-        kinds += its_kinds
-        quotes += its_quotes
-        anonymity[article.slug] = _measure_anonymity(article, its_kinds, its_quotes)
-    named = [kind for name, kind, anonymous in quotes if name and not anonymous]
+    # Counted from the summaries' rows (see `summary.sourcing_counts`): no quote object is made.
+    counted = [sourcing_counts(a.quotes, a.sources) for a in articles]
+    anonymity = {a.slug: _anonymity(a, counts) for a, counts in zip(articles, counted, strict=True)}
+    totals = [sum(column) for column in zip(*counted, strict=True)] if counted else [0] * 9
+    people, organizations, anonymous, _, anonymous_quotes, _, people_quotes, org_quotes, none = (
+        totals
+    )
     return Sourcing(
         top_people=top(SpeakerKind.PERSON),
         top_organizations=top(SpeakerKind.ORGANIZATION),
@@ -130,13 +120,13 @@ def measure_sourcing(
             )
             if month.sources.total
         ),
-        people=kinds.count(SpeakerKind.PERSON),
-        organizations=kinds.count(SpeakerKind.ORGANIZATION),
-        anonymous=kinds.count(SpeakerKind.ANONYMOUS),
-        people_quotes=sum(1 for kind in named if kind is not SpeakerKind.ORGANIZATION),
-        organization_quotes=sum(1 for kind in named if kind is SpeakerKind.ORGANIZATION),
-        anonymous_quotes=sum(1 for _, _, anonymous in quotes if anonymous),
-        unattributed=sum(1 for name, _, anonymous in quotes if not name and not anonymous),
+        people=people,
+        organizations=organizations,
+        anonymous=anonymous,
+        people_quotes=people_quotes,
+        organization_quotes=org_quotes,
+        anonymous_quotes=anonymous_quotes,
+        unattributed=none,
     )
 
 

@@ -207,6 +207,53 @@ def quote_facts(quotes: Sequence[PlacedQuote]) -> list[QuoteFacts]:
     return [_quote_facts(q) for q in quotes]
 
 
+# What the sourcing figures count in one article (`sourcing_counts`): its sources that are
+# people, organizations and anonymous, and all of them; its quotes from anonymous sources,
+# credited to a source at all, from named people, from named organizations, and credited
+# to no one.
+SourcingCounts = tuple[int, int, int, int, int, int, int, int, int]
+PERSON, ORGANIZATION = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION
+
+
+def sourcing_counts(
+    quotes: Sequence[PlacedQuote], sources: Sequence[ArticleSource]
+) -> SourcingCounts:
+    """The sourcing figures of an article's quotes and sources (see `SourcingCounts`)."""
+    people = organizations = anonymous = 0
+    kinds = source_kinds(sources)
+    for kind in kinds:
+        if kind is PERSON:
+            people += 1
+        elif kind is ORGANIZATION:
+            organizations += 1
+        elif kind is ANONYMOUS:
+            anonymous += 1
+    from_anonymous = credited = from_people = from_organizations = unattributed = 0
+    for name, speaker_kind, is_anonymous in quote_facts(quotes):
+        if is_anonymous:
+            from_anonymous += 1
+            credited += 1
+        elif name:
+            credited += 1
+            if speaker_kind is ORGANIZATION:
+                from_organizations += 1
+            else:
+                from_people += 1
+        else:
+            unattributed += 1
+    return (
+        people,
+        organizations,
+        anonymous,
+        len(kinds),
+        from_anonymous,
+        credited,
+        from_people,
+        from_organizations,
+        unattributed,
+    )
+
+
 def said_quotes(quotes: Sequence[PlacedQuote], limit: int) -> list[Quote]:
     """The `Quote` (what was said) of each of the first `limit` quotes."""
     if isinstance(quotes, StoredRows) and quotes.kept_rows is not None:
