@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newsgen import builder, page_tasks, search
-from newsgen.builder import ArticleStages, BuildReport, SummaryMemo, build_site
+from newsgen.builder import ArticleStages, BuildMemo, BuildReport, build_site
 from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
 from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
@@ -167,7 +167,7 @@ def site(tmp_path: Path) -> Path:
 def test_each_incremental_build_equals_a_clean_build(
     site: Path, tmp_path: Path, cast_stages: ArticleStages, keep_summaries: bool
 ) -> None:
-    memo = SummaryMemo() if keep_summaries else None  # `newsgen serve` keeps them
+    memo = BuildMemo() if keep_summaries else None  # `newsgen serve` keeps one
     build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
     for name, change in STEPS:
         change(site)

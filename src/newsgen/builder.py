@@ -26,7 +26,7 @@ import gc
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgen.article import SourceLocation
@@ -43,7 +43,7 @@ from newsgen.collection import (
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, Severity
 from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
-from newsgen.pages import plan_pages, plan_pages_showing, plan_whole_article_pages
+from newsgen.pages import PageSpec, plan_pages, plan_pages_showing, plan_whole_article_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import (
     output_identity,
@@ -62,6 +62,7 @@ __all__ = [
     "DEFAULT_STAGES",
     "ArticleResult",
     "ArticleStages",
+    "BuildMemo",
     "BuildReport",
     "Progress",
     "SummaryMemo",
@@ -77,6 +78,19 @@ SEARCH_CHUNKS = 64
 
 # The collector's thresholds during a build (see `_fewer_collections`).
 BUILD_GC_THRESHOLDS = (20_000, 1_000, 1_000)
+
+
+@dataclass
+class BuildMemo:
+    """What a long-running process (`newsgen serve`) keeps in memory from one build to the
+    next, instead of reading it back from the cache or making it again: the summaries, the
+    site index's memo (taken while the cache holds the same), and every page of the site
+    as last planned, under the outline and page key it was planned for (the same outline
+    and settings give the same pages: `pages.plan_pages_showing`)."""
+
+    summaries: SummaryMemo = field(default_factory=SummaryMemo)
+    index: IndexMemo | None = None
+    plan: tuple[str, tuple[PageSpec, ...]] = ("", ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +122,12 @@ def build_site(
     progress: Progress | None = None,
     stages: ArticleStages = DEFAULT_STAGES,
     jobs: int | None = None,
-    memo: SummaryMemo | None = None,
+    memo: BuildMemo | None = None,
 ) -> BuildReport:
     """Build the site of `config` into its output folder (`write=False`: check only).
 
-    `jobs`: worker processes (default: every core); `memo`: summaries kept in memory
-    between the builds of one long-running process (`newsgen serve`).
+    `jobs`: worker processes (default: every core); `memo`: what one long-running process
+    (`newsgen serve`) keeps in memory between its builds.
     """
     with _fewer_collections():
         return _build_site(config, write, progress, stages, jobs, memo)
@@ -139,7 +153,7 @@ def _build_site(
     progress: Progress | None,
     stages: ArticleStages,
     jobs: int | None,
-    memo: SummaryMemo | None,
+    memo: BuildMemo | None,
 ) -> BuildReport:
     if write:
         try:
@@ -175,7 +189,7 @@ def _build(
     progress: Progress | None,
     stages: ArticleStages,
     jobs: int,
-    memo: SummaryMemo | None,
+    memo: BuildMemo | None,
 ) -> BuildReport:
     code = code_key()
     articles_key = article_key(config, code, stages.name)
@@ -192,7 +206,8 @@ def _build(
         cache.forget_all_articles()
         cache.set_meta("articles_key", articles_key)
     state = CollectState(config, stages, articles_key)
-    collected = collect_articles(sources, cache, state, jobs, progress, memo)
+    summaries = memo.summaries if memo is not None else None
+    collected = collect_articles(sources, cache, state, jobs, progress, summaries)
     # What the last build published, told apart from what it only loaded: a build stopped
     # after this commit (interrupted, or its pages not written) leaves the changed articles
     # in the cache, no longer fresh, so the next one must not render only around them.
@@ -205,7 +220,7 @@ def _build(
     diagnostics = list(collected.diagnostics)
 
     # 3. Index the site: order, speakers across the archive, tags, months, related.
-    kept = _recall_index(cache)
+    kept = _recall_index(cache, memo)
     known = (kept.key, kept.related.key)
     indexed = index_site(collected.summaries, kept, jobs)
     if write and (kept.key, kept.related.key) != known:
@@ -218,6 +233,7 @@ def _build(
     if write:
         site = dataclasses.replace(site, search=_search_memo(cache, pages_key))
     published_key = f"{kept.key} {kept.outline} {pages_key}"
+    plan_key = f"{kept.outline} {pages_key}"
     del kept  # its speaker rows: not to be inherited by the render workers
 
     # 4. Plan the pages; 5. render those whose inputs changed, and put them in place.
@@ -230,9 +246,12 @@ def _build(
     if partial and since is Since.BODIES:
         specs = list(plan_whole_article_pages(site, config, fresh))
     elif partial:
-        specs = list(plan_pages_showing(site, config, fresh))
+        planned = memo.plan[1] if memo is not None and memo.plan[0] == plan_key else None
+        specs = list(plan_pages_showing(site, config, fresh, planned))
     else:
         specs = list(plan_pages(site, config))
+        if memo is not None:
+            memo.plan = (plan_key, tuple(specs))
     try:
         published = publish_site(
             specs,
@@ -270,8 +289,20 @@ def _build(
     return report
 
 
-def _recall_index(cache: BuildCache) -> IndexMemo:
-    """What the last build's index found (see `site.IndexMemo`)."""
+def _recall_index(cache: BuildCache, memo: BuildMemo | None) -> IndexMemo:
+    """What the last build's index found (see `site.IndexMemo`): the one `memo` holds
+    while the cache has the same, else the cache's (then held by `memo`)."""
+    if memo is not None:
+        held = memo.index
+        if held is not None and held.key and held.key == cache.memo_key("index"):
+            return held
+        memo.index = None
+        memo.index = _read_index(cache)
+        return memo.index
+    return _read_index(cache)
+
+
+def _read_index(cache: BuildCache) -> IndexMemo:
     kept = cache.get_memo("index")
     if kept is None:
         return IndexMemo()

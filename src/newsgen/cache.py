@@ -314,6 +314,11 @@ class BuildCache:
         row = self._query("SELECT key, value FROM memos WHERE name = ?", (name,)).fetchone()
         return None if row is None else (str(row[0]), _unpack(row[1]))
 
+    def memo_key(self, name: str) -> str | None:
+        """The digest of the inputs of the kept result `name`, if any (the result unread)."""
+        row = self._query("SELECT key FROM memos WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
     def put_memo(self, name: str, key: str, value: object) -> None:
         if self._held is not None:
             self._held.append((name, key, pack(value)))

@@ -133,16 +133,21 @@ def plan_whole_article_pages(
     yield _plan_feed(site, config)
 
 
-def plan_pages_showing(site: Site, config: SiteConfig, slugs: Iterable[str]) -> Iterator[PageSpec]:
+def plan_pages_showing(
+    site: Site,
+    config: SiteConfig,
+    slugs: Iterable[str],
+    planned: Iterable[PageSpec] | None = None,
+) -> Iterator[PageSpec]:
     """The pages showing these articles, or a speaker quoting one of them. When nothing
     but what these articles' cards and bodies show changed since the last build (the same
     outline: `site.IndexMemo`), the site has the same pages as then, listing the same
     articles, speakers and tags, and these are the only pages whose inputs can have
     changed: their cards, and the digests of their speakers (see `page_inputs`, kept in
-    step)."""
+    step). `planned`: the pages `plan_pages` gave for that outline and settings, if kept."""
     changed = set(slugs)
     speakers = {s.key for s in site.speakers if not changed.isdisjoint(s.articles)}
-    for spec in plan_pages(site, config):
+    for spec in plan_pages(site, config) if planned is None else planned:
         if not changed.isdisjoint(spec.articles) or (
             spec.kind not in LINKED_SPEAKERS and not speakers.isdisjoint(spec.speakers)
         ):

@@ -1,8 +1,8 @@
 """`newsgen serve`: the built site on 127.0.0.1, rebuilt and reloaded when its sources change.
 
 A thread polls the modification times of content/, templates/, static/ and
-newsgen.yaml; after a rebuild (incremental, with the article summaries kept in
-memory between builds) it bumps a build id. Pages are served with a tiny
+newsgen.yaml; after a rebuild (incremental, with what the last build made kept in
+memory: `builder.BuildMemo`) it bumps a build id. Pages are served with a tiny
 script (added only here, never to the built files) that polls the build id and
 reloads the page when it changes.
 """
@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.builder import SummaryMemo, build_site
+from newsgen.builder import BuildMemo, build_site
 from newsgen.config import CONFIG_NAME, ConfigError, SiteConfig, load_config
 
 BUILD_ID_PATH = "/__newsgen__/build-id"
@@ -84,7 +84,7 @@ def _snapshot_folder(folder: str, found: set[tuple[str, int, int]]) -> None:
                 continue
 
 
-def rebuild(site: Path, output: Path | None, memo: SummaryMemo | None = None) -> SiteConfig | None:
+def rebuild(site: Path, output: Path | None, memo: BuildMemo | None = None) -> SiteConfig | None:
     try:
         config = load_config(site, output)
     except ConfigError as error:
@@ -144,7 +144,7 @@ def watch_sources(
     output: Path | None,
     state: BuildState,
     stop: threading.Event,
-    memo: SummaryMemo | None = None,
+    memo: BuildMemo | None = None,
     seen: frozenset[tuple[str, int, int]] | None = None,
 ) -> None:
     """Rebuild whenever the sources differ from `seen` (what the last build saw)."""
@@ -182,7 +182,7 @@ class Server:
 
 def start_server(site: Path, output: Path | None, port: int) -> Server | None:
     """Build once, then serve on 127.0.0.1 (port 0: any free port) and watch for changes."""
-    memo = SummaryMemo()
+    memo = BuildMemo()
     seen = snapshot_sources(site)  # before the build: an edit made during it is not missed
     config = rebuild(site, output, memo)
     if config is None:
