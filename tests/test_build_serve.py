@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsgen.server import BUILD_ID_PATH, Server, snapshot_sources, start_server
+from newsgen.server import (
+    BUILD_ID_PATH,
+    POLL_SECONDS,
+    BuildState,
+    Server,
+    snapshot_sources,
+    start_server,
+    watch_sources,
+)
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -78,3 +89,87 @@ def test_the_watcher_sees_every_source_once_and_follows_no_linked_folder(tmp_pat
     assert {Path(path) for path, _, _ in seen} == {story, tmp_path / "templates" / "base.html"}
     story.write_text("---\nheadline: Ferry crews return\n---\n\nStopped.\n", encoding="utf-8")
     assert snapshot_sources(tmp_path) != seen
+
+
+def watched_site(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "ferry-strike.md").write_text(
+        "---\nheadline: Ferry crews walk out\ndate: 2025-04-02\n---\n\nStopped.\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def rebuilt(state: BuildState, since: int, timeout: float = 10.0) -> bool:
+    """Whether the watcher rebuilt the site (bumped the build id past `since`) in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if state.id > since:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@contextlib.contextmanager
+def watching(
+    site: Path, seen: frozenset[tuple[str, int, int]] | None = None
+) -> Iterator[BuildState]:
+    state, stop = BuildState(), threading.Event()
+    watcher = threading.Thread(target=watch_sources, args=(site, None, state, stop, None, seen))
+    watcher.start()
+    try:
+        time.sleep(POLL_SECONDS * 2)  # the watch on
+        yield state
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert not watcher.is_alive()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda site: (site / "content" / "ferry-strike.md").write_text(
+            "---\nheadline: Ferry crews return\n---\n\nBack.\n", encoding="utf-8"),
+            id="an article edited"),
+        pytest.param(lambda site: (site / "content" / "2025").mkdir() or (
+            site / "content" / "2025" / "bridge.md").write_text("Bridge shut.\n", encoding="utf-8"),
+            id="an article added in a new folder"),
+        pytest.param(lambda site: (site / "content" / "ferry-strike.md").unlink(),
+            id="an article deleted"),
+        pytest.param(lambda site: (site / "newsgen.yaml").write_text(
+            "title: Harbour Wire\n", encoding="utf-8"), id="the settings written"),
+        pytest.param(lambda site: (site / "templates").mkdir(), id="a templates folder made"),
+    ],
+)  # fmt: skip
+def test_the_watcher_rebuilds_on_each_kind_of_change(tmp_path: Path, change: Any) -> None:
+    site = watched_site(tmp_path)
+    with watching(site) as state:
+        change(site)
+        assert rebuilt(state, 0)
+
+
+def test_a_folder_made_while_serving_is_watched_too(tmp_path: Path) -> None:
+    site = watched_site(tmp_path)
+    with watching(site) as state:
+        (site / "templates").mkdir()
+        assert rebuilt(state, 0)
+        time.sleep(POLL_SECONDS * 2)  # the watch on again, with templates/ in it
+        since = state.id
+        (site / "templates" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+        assert rebuilt(state, since)
+
+
+def test_an_edit_made_during_the_first_build_is_not_missed(tmp_path: Path) -> None:
+    site = watched_site(tmp_path)
+    seen = snapshot_sources(site)  # as start_server takes it, before its first build
+    (site / "content" / "ferry-strike.md").write_text("Edited meanwhile.\n", encoding="utf-8")
+    with watching(site, seen) as state:
+        assert rebuilt(state, 0)
+
+
+def test_the_watcher_is_quiet_when_nothing_changes(tmp_path: Path) -> None:
+    site = watched_site(tmp_path)
+    with watching(site, snapshot_sources(site)) as state:
+        time.sleep(POLL_SECONDS * 4)
+        assert state.id == 0

@@ -1,10 +1,11 @@
 """`newsgen serve`: the built site on 127.0.0.1, rebuilt and reloaded when its sources change.
 
-A thread polls the modification times of content/, templates/, static/ and
-newsgen.yaml; after a rebuild (incremental, with what the last build made kept in
-memory: `builder.BuildMemo`) it bumps a build id. Pages are served with a tiny
-script (added only here, never to the built files) that polls the build id and
-reloads the page when it changes.
+A thread watches content/, templates/ and static/ through the system's file change
+notices (inotify on Linux, by `watchfiles`), and looks at newsgen.yaml and at which of
+those folders exist four times a second; after a rebuild (incremental, with what the
+last build made kept in memory: `builder.BuildMemo`) it bumps a build id. Pages are
+served with a tiny script (added only here, never to the built files) that polls the
+build id and reloads the page when it changes.
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import watchfiles
+
 from newsgen.builder import BuildMemo, build_site
 from newsgen.config import CONFIG_NAME, ConfigError, SiteConfig, load_config
 
 BUILD_ID_PATH = "/__newsgen__/build-id"
-POLL_SECONDS = 0.25  # between two looks at the sources
+POLL_SECONDS = 0.25  # between two looks at newsgen.yaml and the watched folders
+WATCHED_FOLDERS = ("content", "templates", "static")
+# How long the watcher waits for more changes after one before it rebuilds: an editor
+# saving a file may write it in several steps.
+SETTLE_MS = 30
 # How often a page asks for the build id: a request takes the server about a millisecond,
 # and a longer wait would add to every edit's way to the browser. (A request held open
 # until the next build would answer at once, but would hold one of the six connections
@@ -147,15 +154,56 @@ def watch_sources(
     memo: BuildMemo | None = None,
     seen: frozenset[tuple[str, int, int]] | None = None,
 ) -> None:
-    """Rebuild whenever the sources differ from `seen` (what the last build saw)."""
-    if seen is None:
-        seen = snapshot_sources(site)
-    while not stop.wait(POLL_SECONDS):
-        now = snapshot_sources(site)
-        if now != seen:
-            seen = now
-            rebuild(site, output, memo)
-            state.bump()
+    """Rebuild whenever a source changes; `seen`: the sources as the last build saw them
+    (compared once the watch has started, for an edit made while that build ran).
+
+    The folders are watched by the system, which tells of a change within milliseconds
+    and costs nothing in between (looking at every file's time, as the watcher once did,
+    took 0.05 s at 10,000 articles, four times a second). newsgen.yaml, and which folders
+    there are to watch, are looked at every `POLL_SECONDS`; when the folders change, the
+    watch starts again on those there are now."""
+    while not stop.is_set():
+        top = _top_level(site)
+        folders = [site / name for name in WATCHED_FOLDERS if (site / name).is_dir()]
+        if not folders:  # nothing to watch but newsgen.yaml
+            if not stop.wait(POLL_SECONDS) and _top_level(site) != top:
+                rebuild(site, output, memo)
+                state.bump()
+            continue
+        changes_seen = watchfiles.watch(
+            *folders,
+            watch_filter=None,  # every file: a build decides what is a source
+            step=SETTLE_MS,
+            rust_timeout=int(POLL_SECONDS * 1000),
+            yield_on_timeout=True,
+            stop_event=stop,
+            raise_interrupt=False,
+        )
+        for changes in changes_seen:
+            changed = bool(changes)
+            if seen is not None:  # the watch is on: was anything edited before it was?
+                changed = changed or snapshot_sources(site) != seen
+                seen = None
+            now = _top_level(site)
+            if changed or now != top:
+                rebuild(site, output, memo)
+                state.bump()
+            if now != top:
+                break  # watch the folders there are now
+
+
+def _top_level(site: Path) -> tuple[object, ...]:
+    """What is looked at rather than watched: newsgen.yaml's time and size, and which of
+    the watched folders there are (by inode: a folder made again is another folder)."""
+    looked: list[object] = []
+    for path in (site / CONFIG_NAME, *(site / name for name in WATCHED_FOLDERS)):
+        try:
+            stat = path.stat()
+        except OSError:
+            looked.append(None)
+            continue
+        looked.append((stat.st_ino, stat.st_mtime_ns if path.is_file() else 0, stat.st_size))
+    return tuple(looked)
 
 
 @dataclass
