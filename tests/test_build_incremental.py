@@ -476,3 +476,19 @@ def test_a_build_stopped_while_rendering_is_made_good_by_the_next(
     report = build_site(load_config(site), stages=cast_stages, jobs=1)
     assert report.written and report.processed == 0
     assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+
+
+def test_cards_kept_from_the_last_build_show_the_articles_as_they_are_now(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    """A process building again with the same settings and templates (`newsgen serve`)
+    keeps its environment, and the cards rendered in it: an edited article's card must
+    be rendered again on every page that lists it."""
+    memo = BuildMemo()
+    build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
+    kept = page_tasks._kept_environment
+    for name, change in STEPS[:4]:  # a body, a quote, a headline, a speaker
+        change(site)
+        build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
+        assert page_tasks._kept_environment is kept, name
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)

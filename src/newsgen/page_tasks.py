@@ -52,6 +52,7 @@ class RenderState:
     config: SiteConfig
     cache_file: Path
     staging: Path | None  # None: render only (newsgen check)
+    key: str = ""  # the page key (`fingerprint.page_key`: settings, templates, code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,10 @@ Local = tuple[RenderState, jinja2.Environment, BuildCache, Callable[[str], Artic
 
 
 _local: Local | None = None
+# The last environment made, and the page key and cache it was made for: the next build
+# of a long-running process (`newsgen serve`) with the same takes it as it is, with its
+# templates loaded and the card fragments it rendered (`renderer.Fragments`).
+_kept_environment: tuple[tuple[str, Path], jinja2.Environment] | None = None
 
 
 def _process_local(
@@ -153,11 +158,22 @@ def _process_local(
             raise CacheError(f"no cached summary for {path}")
 
         kept = functools.lru_cache(maxsize=SUMMARIES_KEPT)(summary)
-        # Compiled templates beside the cache: the site's for a build, a scratch one for
-        # `newsgen check`, which leaves the site folder as it is.
-        environment = make_environment(state.config, code_cache=state.cache_file.parent)
-        _local = (state, environment, reader, kept)
+        _local = (state, _environment(state), reader, kept)
     return _local[1], _local[2], _local[3]
+
+
+def _environment(state: RenderState) -> jinja2.Environment:
+    global _kept_environment
+    made_for = (state.key, state.cache_file)
+    if state.key and _kept_environment is not None and _kept_environment[0] == made_for:
+        return _kept_environment[1]
+    _kept_environment = None
+    # Compiled templates beside the cache: the site's for a build, a scratch one for
+    # `newsgen check`, which leaves the site folder as it is.
+    environment = make_environment(state.config, code_cache=state.cache_file.parent)
+    if state.key:
+        _kept_environment = (made_for, environment)
+    return environment
 
 
 def read_summary(data: bytes, path: str) -> ArticleSummary:

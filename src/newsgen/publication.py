@@ -149,7 +149,7 @@ def publish_site(
         else:
             (first if spec.kind in before_workers else here).append(RenderTask(spec, before))
     staging = make_staging(output) if write else None
-    state = RenderState(config, cache.path, staging)
+    state = RenderState(config, cache.path, staging, key)
     results: list[Rendered] = []
     total = len(first) + len(here) + len(away)
 

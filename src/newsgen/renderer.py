@@ -1,16 +1,18 @@
 """The render stage: a `PageSpec` and the site index in, the page's bytes out.
 
-One Jinja environment per build: autoescaping on for every template, undefined
+One Jinja environment per build (kept for the next one by a long-running process while
+the settings and templates stay the same): autoescaping on for every template, undefined
 variables are errors, and the site's own `templates/` folder overrides any
 template of the packaged theme by name.
 
 Where the time goes, and what keeps it down: an article's body is marked up in
 Python (`markup.py`); wording that every card repeats (counts, bylines, dates) is
-done by plain functions (`wording.py`), not nested macros; a card is rendered once per build and
-reused on every page that lists it (`Fragments`); the theme's templates call the
-macros of `_macros.html` without importing it on every page, so that a rendered page
-leaves no reference cycles for the cycle collector (`SharedMacros`); the compiled
-templates are kept in the build cache folder (`TemplateCodeCache`).
+done by plain functions (`wording.py`), not nested macros; a card is rendered once and
+reused on every page that lists it, and by the next builds of `newsgen serve`
+(`Fragments`); the theme's templates call the macros of `_macros.html` without
+importing it on every page, so that a rendered page leaves no reference cycles for the
+cycle collector (`SharedMacros`); the compiled templates are kept in the build cache
+folder (`TemplateCodeCache`).
 `tests/bench/bench_render.py` prints the CPU time per page of each kind. A page too
 big to hold whole (the search index) is rendered a piece at a time (`STREAMED`).
 """
@@ -82,13 +84,17 @@ FRAGMENTS_KEPT = 20_000
 
 
 class Fragments:
-    """Markup that depends on its key alone, rendered once and then reused (in each
-    process that renders pages: the environment, and so this, is made once per build).
+    """Markup that depends on its key alone (and the settings and templates), rendered
+    once and then reused, in each process that renders pages, for as long as it keeps
+    its environment: one build, or under `newsgen serve` every build with the same
+    settings and templates (`page_tasks`). A key must name all the markup shows.
 
     A template calls `fragment(key, macro, *args)`: the first time with that key it is
     `macro(*args)`, afterwards the same markup. The theme's article cards use it (key:
-    the article, the heading and the root): a card shows on several pages of a build
-    (the home page, its tags' pages, its neighbours' related articles).
+    the digest of the article's summary, the heading and the root): a card shows on
+    several pages of a build (the home page, its tags' pages, its neighbours' related
+    articles), and a rebuild after an edit renders the tag pages of the edited article,
+    every other card on them as it was.
     """
 
     def __init__(self, limit: int = FRAGMENTS_KEPT) -> None:
@@ -178,7 +184,7 @@ def open_code_cache(cache_dir: Path) -> TemplateCodeCache | None:
 
 
 def make_environment(config: SiteConfig, code_cache: Path | None = None) -> jinja2.Environment:
-    """The build's Jinja environment (one per build: fragments are kept in it);
+    """The build's Jinja environment (fragments are kept in it: see `Fragments`);
     `code_cache`: the build cache's folder, where compiled templates are kept (None:
     compiled in memory only)."""
     loaders: list[jinja2.BaseLoader] = []
