@@ -11,7 +11,9 @@ what did not change since the last build:
 4-5. `plan_pages` then `publish_site`: the pages whose inputs changed rendered (in
      workers when many) and put in place; the others left as they are. When the last
      build published the same index, only the changed articles' own pages and the feed
-     can have changed, and only they are planned (`plan_whole_article_pages`).
+     can have changed, and only they are planned (`plan_whole_article_pages`); when it
+     published the same outline (`site.IndexMemo`), only the pages showing the changed
+     articles or their speakers (`plan_pages_showing`).
 
 A build where no content file, template or setting changed stops after looking at
 the files' signatures. A damaged or outdated cache gives a full build.
