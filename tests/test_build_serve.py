@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import threading
 import time
 import urllib.error
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import watchfiles
 
 from newsgen.server import (
     BUILD_ID_PATH,
@@ -173,3 +175,31 @@ def test_the_watcher_is_quiet_when_nothing_changes(tmp_path: Path) -> None:
     with watching(site, snapshot_sources(site)) as state:
         time.sleep(POLL_SECONDS * 4)
         assert state.id == 0
+
+
+def test_a_watched_folder_removed_while_serving(tmp_path: Path) -> None:
+    site = watched_site(tmp_path)
+    (site / "templates").mkdir()
+    with watching(site) as state:
+        (site / "templates").rmdir()
+        assert rebuilt(state, 0)
+        time.sleep(POLL_SECONDS * 2)  # the watch on again, on content/ alone
+        since = state.id
+        (site / "content" / "ferry-strike.md").write_text("Back.\n", encoding="utf-8")
+        assert rebuilt(state, since)
+
+
+def test_where_the_system_will_not_watch_the_files_are_looked_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As when a user has used up their inotify instances."""
+
+    def watch(*paths: Any, **options: Any) -> Any:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(watchfiles, "watch", watch)
+    site = watched_site(tmp_path)
+    with watching(site) as state:
+        (site / "content" / "ferry-strike.md").write_text("Back.\n", encoding="utf-8")
+        assert rebuilt(state, 0)
+    assert "will not watch" in capsys.readouterr().err

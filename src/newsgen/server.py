@@ -16,6 +16,7 @@ import http.server
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,35 +162,62 @@ def watch_sources(
     and costs nothing in between (looking at every file's time, as the watcher once did,
     took 0.05 s at 10,000 articles, four times a second). newsgen.yaml, and which folders
     there are to watch, are looked at every `POLL_SECONDS`; when the folders change, the
-    watch starts again on those there are now."""
+    watch starts again on those there are now. Where the system will not watch them (too
+    many watches already), every file's time and size is looked at instead, as often.
+    (watchfiles' own polling compares times to the second: an edit saved within the
+    second of the one before would go unseen.)"""
+    polling = False
     while not stop.is_set():
         top = _top_level(site)
-        folders = [site / name for name in WATCHED_FOLDERS if (site / name).is_dir()]
-        if not folders:  # nothing to watch but newsgen.yaml
-            if not stop.wait(POLL_SECONDS) and _top_level(site) != top:
-                rebuild(site, output, memo)
-                state.bump()
-            continue
-        changes_seen = watchfiles.watch(
-            *folders,
-            watch_filter=None,  # every file: a build decides what is a source
-            step=SETTLE_MS,
-            rust_timeout=int(POLL_SECONDS * 1000),
-            yield_on_timeout=True,
-            stop_event=stop,
-            raise_interrupt=False,
-        )
-        for changes in changes_seen:
-            changed = bool(changes)
+        looks = _looks(site, stop, polling)
+        while True:
+            try:
+                changed = next(looks, None)
+            except FileNotFoundError:  # a folder went as the watch started: watch again
+                break
+            except (OSError, RuntimeError) as error:
+                if polling:
+                    raise
+                print(f"newsgen serve: the system will not watch {site} ({error}); "
+                      "looking at the files instead", file=sys.stderr)  # fmt: skip
+                polling = True
+                break
+            if changed is None:  # stopped
+                return
             if seen is not None:  # the watch is on: was anything edited before it was?
                 changed = changed or snapshot_sources(site) != seen
                 seen = None
             now = _top_level(site)
+            if now != top:  # the watch starts again after this build: what it sees, kept
+                seen = snapshot_sources(site)
             if changed or now != top:
                 rebuild(site, output, memo)
                 state.bump()
             if now != top:
                 break  # watch the folders there are now
+
+
+def _looks(site: Path, stop: threading.Event, polling: bool) -> Iterator[bool]:
+    """Whether any source changed, at least every `POLL_SECONDS`, until `stop`: told by the
+    system, or (`polling`, or no folder to watch) from the files' times and sizes."""
+    folders = [site / name for name in WATCHED_FOLDERS if (site / name).is_dir()]
+    if polling or not folders:
+        last = snapshot_sources(site)
+        while not stop.wait(POLL_SECONDS):
+            now = snapshot_sources(site)
+            yield now != last
+            last = now
+        return
+    for changes in watchfiles.watch(
+        *folders,
+        watch_filter=None,  # every file: a build decides what is a source
+        step=SETTLE_MS,
+        rust_timeout=int(POLL_SECONDS * 1000),
+        yield_on_timeout=True,
+        stop_event=stop,
+        raise_interrupt=False,
+    ):
+        yield bool(changes)
 
 
 def _top_level(site: Path) -> tuple[object, ...]:
