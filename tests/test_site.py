@@ -268,3 +268,31 @@ def test_the_kept_index_is_reused_only_for_the_same_articles(change: Any, kept: 
     assert [list(s.quotes) for s in again.speakers] == [list(s.quotes) for s in fresh.speakers]
     after = {"speakers": memo.speakers, "tags": memo.tags, "related": memo.related}
     assert {name for name, value in after.items() if value is before[name]} == kept
+
+
+BASE_ARTICLE = {"said": (("Elena Marsh", "One"),), "day": 3, "tags": ("water",)}
+
+
+@pytest.mark.parametrize(
+    ("change", "card_changed", "outline_changed"),
+    [
+        pytest.param({}, False, False, id="nothing"),
+        pytest.param({"said": (("Elena Marsh", "One more"),)}, True, False, id="a quote's words"),
+        pytest.param({"day": 9}, True, False, id="a date in the same month"),
+        pytest.param({"source": "content/2025/a.md"}, True, False, id="its file moved"),
+        pytest.param({"said": (("Tomas Reyes", "One"),)}, True, True, id="a quote's speaker"),
+        pytest.param({"kinds": {"Elena Marsh": SpeakerKind.ANONYMOUS}}, True, True,
+                     id="a speaker's kind"),
+        pytest.param({"tags": ("roads",)}, True, True, id="a tag"),
+        pytest.param({"day": None}, True, True, id="the date removed"),
+    ],
+)  # fmt: skip
+def test_a_summarys_digests_follow_what_changed(
+    change: dict[str, Any], card_changed: bool, outline_changed: bool
+) -> None:
+    """The card's digest moves with anything a card or list shows; the outline's with what
+    the site index takes from the article (its pages, speakers, tags and months)."""
+    before = placed("a", **BASE_ARTICLE)  # type: ignore[arg-type]
+    after = placed("a", **{**BASE_ARTICLE, **change})
+    assert (after.summary_digest != before.summary_digest) == card_changed
+    assert (after.outline_digest != before.outline_digest) == outline_changed

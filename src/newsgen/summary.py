@@ -355,5 +355,7 @@ def outline_digest(
     the same order, the site has the same pages, listing the same articles and speakers:
     only what the cards show can have changed (see `site.IndexMemo`)."""
     month = (date.year, date.month) if date is not None else None
-    said = [(q.speaker_key, q.speaker_name, q.role, q.kind) for q in quotes]
-    return digest_text(repr((slug, month, tags, said, [s.key for s in sources])))
+    # Plain strings: the repr of an enum or a dataclass is Python code, run per value.
+    named = [(t.name, t.slug) for t in tags]
+    said = [(q.speaker_key, q.speaker_name, q.role, str(q.kind)) for q in quotes]
+    return digest_text(repr((slug, month, named, said, [s.key for s in sources])))
