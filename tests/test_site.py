@@ -296,3 +296,13 @@ def test_a_summarys_digests_follow_what_changed(
     after = placed("a", **{**BASE_ARTICLE, **change})
     assert (after.summary_digest != before.summary_digest) == card_changed
     assert (after.outline_digest != before.outline_digest) == outline_changed
+
+
+def test_kept_speakers_that_do_not_fit_the_articles_are_indexed_again() -> None:
+    """As a damaged cache could hold: the same outline, speakers quoted in no article."""
+    memo = IndexMemo()
+    index_site(RELATED_ARCHIVE, memo)
+    memo.speakers = tuple((*row[:6], ("no-such-article",), *row[7:]) for row in memo.speakers)
+    changed = [*RELATED_ARCHIVE[:2], replace(RELATED_ARCHIVE[2], summary_digest="new"),
+               RELATED_ARCHIVE[3]]  # fmt: skip
+    assert index_site(changed, memo).site == index_site(changed).site

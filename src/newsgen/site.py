@@ -192,8 +192,12 @@ def index_site(
     key = digest_text("\n".join(a.slug + "\t" + a.summary_digest for a in ordered))
     outline = digest_text("\n".join([a.outline_digest for a in ordered]))
     if key != memo.key and outline == memo.outline:
-        memo.key, memo.speakers = "", _redigest_speakers(memo.speakers, ordered)
-        memo.key = key
+        memo.key = ""
+        try:
+            memo.speakers = _redigest_speakers(memo.speakers, ordered)
+            memo.key = key
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # a memo not made for these: the speakers are indexed again below
     recalled = _recall_speakers(memo, key, by_slug)
     if recalled is not None:
         speakers = recalled
