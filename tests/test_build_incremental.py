@@ -18,9 +18,10 @@ from newsgen import builder, page_tasks, search
 from newsgen.builder import ArticleStages, BuildMemo, BuildReport, build_site
 from newsgen.cache import BuildCache, cache_path
 from newsgen.config import load_config
-from newsgen.fingerprint import CONTENT_SUFFIXES, scan_sources
+from newsgen.fingerprint import CONTENT_SUFFIXES, rescan_sources, scan_sources
 from newsgen.loader import content_suffixes, find_content_files
 from newsgen.publication import publish_site
+from newsgen.server import snapshot_sources
 from newsgen.summary import ArticleSummary
 
 HARBOUR_DREDGING = """---
@@ -492,3 +493,96 @@ def test_cards_kept_from_the_last_build_show_the_articles_as_they_are_now(
         build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
         assert page_tasks._kept_environment is kept, name
     assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)
+
+
+def content_tree(root: Path) -> Path:
+    content = root / "content"
+    for name in ("a.md", "b.TXT", "c/d.html", "c/d.yaml", "g/h.markdown", ".hidden.md"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("x", encoding="utf-8")
+    (content / "linked").symlink_to(content / "g")  # a linked folder: never read
+    return content
+
+
+def write(name: str, text: str = "changed") -> Callable[[Path], list[str]]:
+    def change(content: Path) -> list[str]:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+        return [str(content / name)]
+
+    return change
+
+
+def remove(name: str) -> Callable[[Path], list[str]]:
+    def change(content: Path) -> list[str]:
+        target = content / name
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+        return [str(target)]
+
+    return change
+
+
+def moved(old: str, new: str) -> Callable[[Path], list[str]]:
+    def change(content: Path) -> list[str]:
+        (content / new).parent.mkdir(parents=True, exist_ok=True)
+        (content / old).rename(content / new)
+        return [str(content / old), str(content / new)]
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "rescanned"),
+    [
+        pytest.param(write("a.md"), True, id="a file edited"),
+        pytest.param(write("aa.md"), True, id="a file added"),
+        pytest.param(write("c/b.md"), True, id="a file added in a folder"),
+        pytest.param(remove("b.TXT"), True, id="a file deleted"),
+        pytest.param(moved("a.md", "c/z.md"), True, id="a file moved"),
+        pytest.param(write(".#a.md"), True, id="a hidden file"),
+        pytest.param(lambda c: [*write("linked/new.md")(c), str(c / "g" / "new.md")], True,
+                     id="a file written through a linked folder"),
+        pytest.param(write("notes.pdf"), True, id="a file that is no article"),
+        pytest.param(lambda c: [str(c)], False, id="the folder itself"),
+        pytest.param(lambda c: [str(write("e/f.md")(c)[0]).removesuffix("/f.md")], False,
+                     id="a folder made"),
+        pytest.param(remove("c"), False, id="a folder deleted"),
+        pytest.param(moved("g", "k"), False, id="a folder moved"),
+        pytest.param(write("c/d.yaml"), False, id="a sidecar edited"),
+        pytest.param(lambda c: [str(c.parent / "templates" / "base.html")], False,
+                     id="a path outside the folder"),
+        pytest.param(lambda c: [str(c / f"{n}.md") for n in range(100)], False,
+                     id="too many paths"),
+    ],
+)  # fmt: skip
+def test_a_rescan_finds_what_a_scan_finds_or_gives_way_to_one(
+    tmp_path: Path, change: Callable[[Path], list[str]], rescanned: bool
+) -> None:
+    """Told which paths changed, a rescan looks at those alone, and finds what scanning
+    the whole folder finds; where a path does not tell enough, it asks for a scan."""
+    content = content_tree(tmp_path)
+    last = scan_sources(content)
+    found = rescan_sources(content, last, change(content))
+    if rescanned:
+        assert found == scan_sources(content)
+    else:
+        assert found is None
+
+
+def test_each_build_told_what_changed_equals_a_clean_build(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `newsgen serve` builds: with the paths a watcher saw change (here: the files
+    whose time or size differ) the content folder is not scanned again."""
+    memo = BuildMemo()
+    build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
+    scanned: list[Path] = []
+    monkeypatch.setattr(builder, "scan_sources", lambda c: scanned.append(c) or scan_sources(c))
+    for name, change in STEPS:
+        before = snapshot_sources(site)
+        change(site)
+        changed = {path for path, _, _ in before ^ snapshot_sources(site)}
+        build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo, changed=changed)
+        assert tree(site / "public") == clean_build(site, tmp_path, cast_stages), name
+    # Scanned again only for the template and the settings (outside content/).
+    assert scanned.count(site / "content") == 2

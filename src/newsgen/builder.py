@@ -27,7 +27,7 @@ import enum
 import gc
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,14 @@ from newsgen.collection import (
 )
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, Severity
-from newsgen.fingerprint import article_key, code_key, page_key, scan_sources
+from newsgen.fingerprint import (
+    SourceFile,
+    article_key,
+    code_key,
+    page_key,
+    rescan_sources,
+    scan_sources,
+)
 from newsgen.pages import PageSpec, plan_pages, plan_pages_showing, plan_whole_article_pages
 from newsgen.parallel import default_jobs
 from newsgen.publication import (
@@ -86,13 +93,16 @@ BUILD_GC_THRESHOLDS = (20_000, 1_000, 1_000)
 class BuildMemo:
     """What a long-running process (`newsgen serve`) keeps in memory from one build to the
     next, instead of reading it back from the cache or making it again: the summaries, the
-    site index's memo (taken while the cache holds the same), and every page of the site
-    as last planned, under the outline and page key it was planned for (the same outline
-    and settings give the same pages: `pages.plan_pages_showing`)."""
+    site index's memo (taken while the cache holds the same), every page of the site as
+    last planned, under the outline and page key it was planned for (the same outline and
+    settings give the same pages: `pages.plan_pages_showing`), and the content files as
+    last scanned (a build told which paths changed looks at those alone:
+    `fingerprint.rescan_sources`)."""
 
     summaries: SummaryMemo = field(default_factory=SummaryMemo)
     index: IndexMemo | None = None
     plan: tuple[str, tuple[PageSpec, ...]] = ("", ())
+    sources: tuple[Path, list[SourceFile]] | None = None  # the content folder, as last scanned
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +135,16 @@ def build_site(
     stages: ArticleStages = DEFAULT_STAGES,
     jobs: int | None = None,
     memo: BuildMemo | None = None,
+    changed: Collection[str] | None = None,
 ) -> BuildReport:
     """Build the site of `config` into its output folder (`write=False`: check only).
 
     `jobs`: worker processes (default: every core); `memo`: what one long-running process
-    (`newsgen serve`) keeps in memory between its builds.
+    (`newsgen serve`) keeps in memory between its builds; `changed`: the paths a file
+    watcher saw change since that process's last build (None: every file is looked at).
     """
     with _fewer_collections():
-        return _build_site(config, write, progress, stages, jobs, memo)
+        return _build_site(config, write, progress, stages, jobs, memo, changed)
 
 
 @contextlib.contextmanager
@@ -156,6 +168,7 @@ def _build_site(
     stages: ArticleStages,
     jobs: int | None,
     memo: BuildMemo | None,
+    changed: Collection[str] | None,
 ) -> BuildReport:
     if write:
         try:
@@ -169,17 +182,20 @@ def _build_site(
         with tempfile.TemporaryDirectory(prefix="newsgen-check-") as scratch:
             cache = open_cache(Path(scratch) / "check.sqlite")
             try:
-                return _build(config, cache, False, progress, stages, jobs or default_jobs(), None)
+                jobs = jobs or default_jobs()
+                return _build(config, cache, False, progress, stages, jobs, None, None)
             finally:
                 cache.close()
     cache = open_cache(cache_path(config.site_dir))
     try:
         try:
-            return _build(config, cache, True, progress, stages, jobs or default_jobs(), memo)
+            return _build(
+                config, cache, True, progress, stages, jobs or default_jobs(), memo, changed
+            )
         except CacheError:
             cache.close()  # damaged under our feet: start again from nothing
             cache = open_cache(cache_path(config.site_dir), fresh=True)
-            return _build(config, cache, True, progress, stages, jobs or default_jobs(), None)
+            return _build(config, cache, True, progress, stages, jobs or default_jobs(), None, None)
     finally:
         cache.close()
 
@@ -192,11 +208,12 @@ def _build(
     stages: ArticleStages,
     jobs: int,
     memo: BuildMemo | None,
+    changed: Collection[str] | None,
 ) -> BuildReport:
     code = code_key()
     articles_key = article_key(config, code, stages.name)
     pages_key = page_key(config, code)
-    sources = scan_sources(config.content_dir)
+    sources = _scan(config.content_dir, memo, changed)
     state_key = digest_text(
         repr((articles_key, pages_key, [(s.name, s.signature) for s in sources]))
     )
@@ -289,6 +306,22 @@ def _build(
         cache.set_meta("pages", str(pages))
         cache.commit()
     return report
+
+
+def _scan(
+    content: Path, memo: BuildMemo | None, changed: Collection[str] | None
+) -> list[SourceFile]:
+    """The content files with their signatures: those `changed` looked at again, when
+    `memo` has the folder's last scan, else every one."""
+    last = memo.sources if memo is not None else None
+    sources = None
+    if last is not None and last[0] == content and changed is not None:
+        sources = rescan_sources(content, last[1], changed)
+    if sources is None:
+        sources = scan_sources(content)
+    if memo is not None:
+        memo.sources = (content, sources)
+    return sources
 
 
 def _recall_index(cache: BuildCache, memo: BuildMemo | None) -> IndexMemo:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from newsgen.config import SiteConfig
 from newsgen.webpage.sidecar import SIDECAR_SUFFIXES
@@ -70,20 +71,70 @@ def scan_sources(content_dir: Path) -> list[SourceFile]:
                     continue
                 if entry.is_dir(follow_symlinks=False):  # (as rglob: a linked folder may loop)
                     folders.append(((*parts, entry.name), entry.path))
-                elif (
-                    entry.name[entry.name.rfind(".") :].lower() in CONTENT_SUFFIXES
-                    and entry.is_file()
-                ):
+                elif _suffix(entry.name) in CONTENT_SUFFIXES and entry.is_file():
                     found.append(((*parts, entry.name), entry))
     found.sort(key=lambda item: item[0])  # the order of sorted Paths: part by part
-    sources = []
-    for _, entry in found:
-        stat = entry.stat()
-        signature = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
-        if entry.name[entry.name.rfind(".") :].lower() in SIDECAR_READERS:
-            signature = stat_source(Path(entry.path)).signature
-        sources.append(SourceFile(entry.path, signature))
-    return sources
+    return [SourceFile(entry.path, _signature(entry.path, entry.stat())) for _, entry in found]
+
+
+# More changed paths than this, and scanning the folder again is the quicker way.
+RESCAN_LIMIT = 50
+
+
+def rescan_sources(
+    content_dir: Path, last: list[SourceFile], changed: Collection[str]
+) -> list[SourceFile] | None:
+    """What `scan_sources(content_dir)` would find now, from `last` (what it found
+    before) and the paths changed since, as a file watcher told of them: only those
+    looked at again. None when that cannot tell, and the folder must be scanned: a folder
+    made, moved or gone (its files are not each told of), a sidecar, a path named other
+    than through `content_dir` (through a link), or too many paths."""
+    if len(changed) > RESCAN_LIMIT:
+        return None
+    root = content_dir.absolute()
+    sources = {source.name: source for source in last}
+    added = False
+    for path in changed:
+        try:
+            parts = Path(path).absolute().relative_to(root).parts
+        except ValueError:
+            return None  # outside the folder as named (through a link?)
+        if not parts:
+            return None  # the folder itself
+        if any(part.startswith(".") for part in parts) or _in_a_linked_folder(root, parts):
+            continue  # a file the scan does not read
+        name = str(content_dir.joinpath(*parts))  # as the scan names it
+        suffix = _suffix(parts[-1])
+        if suffix in SIDECAR_SUFFIXES or Path(name).is_dir():
+            return None
+        try:
+            found = Path(name).stat()
+        except OSError:  # gone (or moved away)
+            if any(known.startswith(name + os.sep) for known in sources):
+                return None  # a folder gone
+            sources.pop(name, None)
+            continue
+        if suffix in CONTENT_SUFFIXES and S_ISREG(found.st_mode):
+            added = added or name not in sources
+            sources[name] = SourceFile(name, _signature(name, found))
+    rescanned = list(sources.values())
+    if added:
+        rescanned.sort(key=lambda source: Path(source.name).parts)  # the scan's order
+    return rescanned
+
+
+def _in_a_linked_folder(root: Path, parts: tuple[str, ...]) -> bool:
+    return any(root.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts)))
+
+
+def _suffix(name: str) -> str:
+    return name[name.rfind(".") :].lower()
+
+
+def _signature(path: str, stat: os.stat_result) -> str:
+    if _suffix(path) in SIDECAR_READERS:
+        return stat_source(Path(path)).signature
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
 
 
 def hash_source(path: Path) -> str:

@@ -16,7 +16,7 @@ import http.server
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,14 +92,19 @@ def _snapshot_folder(folder: str, found: set[tuple[str, int, int]]) -> None:
                 continue
 
 
-def rebuild(site: Path, output: Path | None, memo: BuildMemo | None = None) -> SiteConfig | None:
+def rebuild(
+    site: Path,
+    output: Path | None,
+    memo: BuildMemo | None = None,
+    changed: Collection[str] | None = None,
+) -> SiteConfig | None:
     try:
         config = load_config(site, output)
     except ConfigError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
         return None
-    report = build_site(config, memo=memo)
+    report = build_site(config, memo=memo, changed=changed)
     for diagnostic in report.diagnostics:
         print(diagnostic, file=sys.stderr)
     print(f"built {report.articles} articles, {report.pages} pages", file=sys.stderr)
@@ -172,7 +177,7 @@ def watch_sources(
         looks = _looks(site, stop, polling)
         while True:
             try:
-                changed = next(looks, None)
+                paths = next(looks, None)
             except FileNotFoundError:  # a folder went as the watch started: watch again
                 break
             except (OSError, RuntimeError) as error:
@@ -182,30 +187,33 @@ def watch_sources(
                       "looking at the files instead", file=sys.stderr)  # fmt: skip
                 polling = True
                 break
-            if changed is None:  # stopped
+            if paths is None:  # stopped
                 return
+            changed: set[str] | None = paths  # None: changed, but where is not known
             if seen is not None:  # the watch is on: was anything edited before it was?
-                changed = changed or snapshot_sources(site) != seen
+                if snapshot_sources(site) != seen:
+                    changed = None
                 seen = None
             now = _top_level(site)
             if now != top:  # the watch starts again after this build: what it sees, kept
-                seen = snapshot_sources(site)
-            if changed or now != top:
-                rebuild(site, output, memo)
+                seen, changed = snapshot_sources(site), None
+            if changed is None or changed:
+                rebuild(site, output, memo, changed)
                 state.bump()
             if now != top:
                 break  # watch the folders there are now
 
 
-def _looks(site: Path, stop: threading.Event, polling: bool) -> Iterator[bool]:
-    """Whether any source changed, at least every `POLL_SECONDS`, until `stop`: told by the
-    system, or (`polling`, or no folder to watch) from the files' times and sizes."""
+def _looks(site: Path, stop: threading.Event, polling: bool) -> Iterator[set[str]]:
+    """The paths changed since the last look, at least every `POLL_SECONDS`, until `stop`:
+    told by the system, or (`polling`, or no folder to watch) from the files' times and
+    sizes."""
     folders = [site / name for name in WATCHED_FOLDERS if (site / name).is_dir()]
     if polling or not folders:
         last = snapshot_sources(site)
         while not stop.wait(POLL_SECONDS):
             now = snapshot_sources(site)
-            yield now != last
+            yield {path for path, _, _ in now ^ last}
             last = now
         return
     for changes in watchfiles.watch(
@@ -217,7 +225,7 @@ def _looks(site: Path, stop: threading.Event, polling: bool) -> Iterator[bool]:
         stop_event=stop,
         raise_interrupt=False,
     ):
-        yield bool(changes)
+        yield {path for _, path in changes}
 
 
 def _top_level(site: Path) -> tuple[object, ...]:
