@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,13 @@ from newsgen.article import Quote, QuoteKind, SpeakerKind
 from newsgen.placement import ArticleSource, PlacedQuote
 from newsgen.search import index_entries
 from newsgen.site import Month
-from newsgen.sourcing import Anonymity, Part, measure_anonymity, measure_sourcing
+from newsgen.sourcing import (
+    Anonymity,
+    Part,
+    SourcingMemo,
+    measure_anonymity,
+    measure_sourcing,
+)
 from newsgen.summary import (
     ArticleSummary,
     quote_rows,
@@ -189,3 +196,39 @@ def test_the_figures_and_the_search_index_read_rows_as_they_read_objects(how: st
     assert measure_sourcing(kept, [], months) == measure_sourcing(articles, [], months)
     assert index_entries(kept, []) == index_entries(articles, [])
     assert [measure_anonymity(a) for a in kept] == [measure_anonymity(a) for a in articles]
+
+
+def with_digest(summary: ArticleSummary) -> ArticleSummary:
+    """`summary` with a summary digest of what the figures read, as a built one has."""
+    return replace(summary, summary_digest=repr((summary.headline, summary.quotes,
+                                                 summary.sources)))  # fmt: skip
+
+
+MARCH_4 = dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
+MEASURED = [
+    with_digest(make_summary("ferry", [("Ann Lee", PERSON)], [("Ann Lee", PERSON)], MARCH_4)),
+    with_digest(make_summary("port", [("an aide", ANONYMOUS)], [(None, None)], MARCH_4)),
+]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda s: s, id="nothing"),
+        pytest.param(lambda s: [with_digest(replace(s[0], headline="Fares rise")), s[1]],
+                     id="a headline"),
+        pytest.param(lambda s: [s[0], with_digest(make_summary(
+            "port", [("an aide", ANONYMOUS), ("City Hall", ORGANIZATION)],
+            [("City Hall", ORGANIZATION)], MARCH_4))], id="a source and a quote"),
+        pytest.param(lambda s: s[1:], id="an article deleted"),
+    ],
+)  # fmt: skip
+def test_figures_kept_from_the_last_build_are_those_measured_afresh(change: Any) -> None:
+    """`newsgen serve` keeps each article's figures under its summary's digest."""
+    memo: SourcingMemo = {}
+    months = [Month(2025, 3, tuple(a.slug for a in MEASURED))]
+    measure_sourcing(MEASURED, [], months, memo=memo)
+    changed = change(MEASURED)
+    months = [Month(2025, 3, tuple(a.slug for a in changed))]
+    assert measure_sourcing(changed, [], months, memo=memo) == measure_sourcing(changed, [], months)
+    assert memo.keys() == {a.slug for a in changed}

@@ -64,6 +64,7 @@ from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
 from newsgen.search import KeptEntries, SearchMemo
 from newsgen.site import IndexMemo, Month, SiteTag, index_site
+from newsgen.sourcing import SourcingMemo
 from newsgen.summary import digest_text
 from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
 
@@ -103,6 +104,7 @@ class BuildMemo:
     index: IndexMemo | None = None
     plan: tuple[str, tuple[PageSpec, ...]] = ("", ())
     sources: tuple[Path, list[SourceFile]] | None = None  # the content folder, as last scanned
+    sourcing: SourcingMemo = field(default_factory=dict)  # each article's, as last measured
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +253,8 @@ def _build(
     site = indexed.site
     if write:
         site = dataclasses.replace(site, search=_search_memo(cache, pages_key))
+    if memo is not None:
+        site = dataclasses.replace(site, sourcing=memo.sourcing)
     published_key = f"{kept.key} {kept.outline} {pages_key}"
     plan_key = f"{kept.outline} {pages_key}"
     del kept  # its speaker rows: not to be inherited by the render workers

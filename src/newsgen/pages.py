@@ -21,6 +21,7 @@ from newsgen.config import SiteConfig
 from newsgen.placement import PlacedArticle
 from newsgen.search import index_entries, index_json
 from newsgen.site import Site
+from newsgen.sourcing import measure_sourcing
 from newsgen.summary import ArticleSummary, digest_text, source_keys, speaker_keys
 
 
@@ -259,6 +260,15 @@ def _everything(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]
     }
 
 
+def _sourcing(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
+    """As `_everything`, and the template's `measure_sourcing` reuses what the last build
+    of this process measured of the summaries that did not change (`sourcing.SourcingMemo`)."""
+    context = _everything(spec, site, read)
+    if site.sourcing is not None:
+        context["measure_sourcing"] = functools.partial(measure_sourcing, memo=site.sourcing)
+    return context
+
+
 def _search_index(spec: PageSpec, site: Site, read: ReadArticle) -> dict[str, Any]:
     """As `_everything`, and the template's `search_json` (or `search_entries`) reuses the
     entries the last build made of the summaries that did not change (`search.SearchMemo`)."""
@@ -294,7 +304,7 @@ CONTEXTS: dict[PageKind, ContextBuilder] = {
     PageKind.TAGS: _tags,
     PageKind.ARCHIVE: _archive,
     PageKind.MONTH: _month,
-    PageKind.SOURCING: _everything,
+    PageKind.SOURCING: _sourcing,
     PageKind.SEARCH: _nothing,
     PageKind.SEARCH_INDEX: _search_index,
     PageKind.NOT_FOUND: _nothing,

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsgen.article import SourceLocation, SpeakerKind
 from newsgen.diagnostics import Diagnostic
@@ -128,6 +129,8 @@ class Site:
     older: Mapping[str, str]
     related: Mapping[str, tuple[str, ...]]
     search: SearchMemo | None = None  # the last build's search entries (see `search`)
+    # The sourcing figures of each article as last measured (`sourcing.SourcingMemo`).
+    sourcing: dict[str, Any] | None = None
 
     def speaker_url(self, key: str | None) -> str | None:
         speaker = self.speaker_by_key.get(key) if key else None

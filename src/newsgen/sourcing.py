@@ -92,16 +92,28 @@ def _anonymity(article: ArticleSummary, counts: SourcingCounts) -> Anonymity:
     return Anonymity(article.headline, sources, quotes, article.url)
 
 
+# Each article's counts and anonymity as measured last, under its slug and the digest of
+# the summary they were measured from: kept from one build to the next by `newsgen serve`
+# (`builder.BuildMemo`), so that an edit measures the edited article alone.
+SourcingMemo = dict[str, tuple[str, SourcingCounts, Anonymity]]
+
+
 def measure_sourcing(
-    articles: Sequence[ArticleSummary], speakers: Sequence[SiteSpeaker], months: Sequence[Month]
+    articles: Sequence[ArticleSummary],
+    speakers: Sequence[SiteSpeaker],
+    months: Sequence[Month],
+    memo: SourcingMemo | None = None,
 ) -> Sourcing:
     def top(kind: SpeakerKind) -> tuple[Share, ...]:
         chosen = [s for s in speakers if s.kind is kind][:TOP_COUNT]
         return tuple(Share(s.name, len(s.quotes), s.url) for s in chosen)
 
     # Counted from the summaries' rows (see `summary.sourcing_counts`): no quote object is made.
-    counted = [sourcing_counts(a.quotes, a.sources) for a in articles]
-    anonymity = {a.slug: _anonymity(a, counts) for a, counts in zip(articles, counted, strict=True)}
+    if memo is None:
+        counted = [sourcing_counts(a.quotes, a.sources) for a in articles]
+        anonymity = {a.slug: _anonymity(a, n) for a, n in zip(articles, counted, strict=True)}
+    else:
+        counted, anonymity = _measured_with(memo, articles)
     totals = [sum(column) for column in zip(*counted, strict=True)] if counted else [0] * 9
     people, organizations, anonymous, _, anonymous_quotes, _, people_quotes, org_quotes, none = (
         totals
@@ -128,6 +140,28 @@ def measure_sourcing(
         anonymous_quotes=anonymous_quotes,
         unattributed=none,
     )
+
+
+def _measured_with(
+    memo: SourcingMemo, articles: Sequence[ArticleSummary]
+) -> tuple[list[SourcingCounts], dict[str, Anonymity]]:
+    """Each article's counts and anonymity, as `memo` has them for its summary, or measured
+    now (and kept in `memo`, which keeps no article that is gone)."""
+    counted: list[SourcingCounts] = []
+    anonymity: dict[str, Anonymity] = {}
+    kept = dict(memo)
+    memo.clear()
+    for article in articles:
+        slug, digest = article.slug, getattr(article, "summary_digest", None)
+        found = kept.get(slug)
+        if found is None or digest is None or found[0] != digest:
+            counts = sourcing_counts(article.quotes, article.sources)
+            found = (digest or "", counts, _anonymity(article, counts))
+        if digest is not None:
+            memo[slug] = found
+        counted.append(found[1])
+        anonymity[slug] = found[2]
+    return counted, anonymity
 
 
 def _add_anonymity(label: str, parts: Iterable[Anonymity]) -> Anonymity:
