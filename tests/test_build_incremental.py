@@ -586,3 +586,20 @@ def test_each_build_told_what_changed_equals_a_clean_build(
         assert tree(site / "public") == clean_build(site, tmp_path, cast_stages), name
     # Scanned again only for the template and the settings (outside content/).
     assert scanned.count(site / "content") == 2
+
+
+def test_a_server_starting_on_a_built_site_fills_its_memo_and_writes_nothing(
+    site: Path, tmp_path: Path, cast_stages: ArticleStages
+) -> None:
+    """`newsgen serve` on a site built before: its first build changes no file, and keeps
+    the summaries, the index and the plan for the first edit."""
+    build_site(load_config(site), stages=cast_stages)
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (site / "public").rglob("*")}
+    memo = BuildMemo()
+    report = build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
+    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (site / "public").rglob("*")}
+    assert report.written and report.rendered == 0 and after == before
+    assert memo.summaries.summaries and memo.index is not None and memo.plan[1]
+    edit("water-bills.md", "to be itemised", "will be itemised")(site)
+    build_site(load_config(site), stages=cast_stages, jobs=1, memo=memo)
+    assert tree(site / "public") == clean_build(site, tmp_path, cast_stages)

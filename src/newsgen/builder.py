@@ -219,7 +219,10 @@ def _build(
     state_key = digest_text(
         repr((articles_key, pages_key, [(s.name, s.signature) for s in sources]))
     )
-    if write and _unchanged(cache, state_key, config.output_dir):
+    # The first build of a long-running process goes through even with nothing changed,
+    # to fill its memo: the first edit then finds the summaries, index and plan in memory.
+    filled = memo is None or bool(memo.summaries.summaries)
+    if write and filled and _unchanged(cache, state_key, config.output_dir):
         return _replay(config, cache)
 
     # 1-2. Load and analyse every article that changed, each on its own.
@@ -268,6 +271,8 @@ def _build(
     fresh = [a.slug for a in site.articles if a.source in collected.fresh] if partial else []
     if partial and since is Since.BODIES:
         specs = list(plan_whole_article_pages(site, config, fresh))
+        if memo is not None and memo.plan[0] != plan_key:  # for the next edit of a headline
+            memo.plan = (plan_key, tuple(plan_pages(site, config)))
     elif partial:
         planned = memo.plan[1] if memo is not None and memo.plan[0] == plan_key else None
         specs = list(plan_pages_showing(site, config, fresh, planned))
