@@ -63,7 +63,7 @@ from newsgen.publication import (
 from newsgen.related import RelatedIndex
 from newsgen.renderer import THEME_DIR, RenderError
 from newsgen.search import KeptEntries, SearchMemo
-from newsgen.site import IndexMemo, Month, SiteTag, index_site
+from newsgen.site import IndexMemo, Month, Site, SiteTag, index_site
 from newsgen.sourcing import SourcingMemo
 from newsgen.summary import digest_text
 from newsgen.writer import OutputError, check_output_dir, journal_path, recover_output
@@ -105,6 +105,11 @@ class BuildMemo:
     plan: tuple[str, tuple[PageSpec, ...]] = ("", ())
     sources: tuple[Path, list[SourceFile]] | None = None  # the content folder, as last scanned
     sourcing: SourcingMemo = field(default_factory=dict)  # each article's, as last measured
+
+    @property
+    def empty(self) -> bool:
+        """Nothing kept yet: no build of this process has loaded the summaries."""
+        return not self.summaries.summaries
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +226,8 @@ def _build(
     )
     # The first build of a long-running process goes through even with nothing changed,
     # to fill its memo: the first edit then finds the summaries, index and plan in memory.
-    filled = memo is None or bool(memo.summaries.summaries)
-    if write and filled and _unchanged(cache, state_key, config.output_dir):
+    filling = memo is not None and memo.empty
+    if write and not filling and _unchanged(cache, state_key, config.output_dir):
         return _replay(config, cache)
 
     # 1-2. Load and analyse every article that changed, each on its own.
@@ -269,17 +274,15 @@ def _build(
     since = _published_since(last_published, published_key)
     partial = write and since is not Since.OTHER and output_trusted(cache, config.output_dir)
     fresh = [a.slug for a in site.articles if a.source in collected.fresh] if partial else []
+    # Every page, as `memo` keeps them for this outline and these settings, or planned now
+    # (and kept: a serving process's next headline edit picks from them).
+    every = _every_page(site, config, memo, plan_key) if memo is not None else None
     if partial and since is Since.BODIES:
         specs = list(plan_whole_article_pages(site, config, fresh))
-        if memo is not None and memo.plan[0] != plan_key:  # for the next edit of a headline
-            memo.plan = (plan_key, tuple(plan_pages(site, config)))
     elif partial:
-        planned = memo.plan[1] if memo is not None and memo.plan[0] == plan_key else None
-        specs = list(plan_pages_showing(site, config, fresh, planned))
+        specs = list(plan_pages_showing(site, config, fresh, every))
     else:
-        specs = list(plan_pages(site, config))
-        if memo is not None:
-            memo.plan = (plan_key, tuple(specs))
+        specs = list(plan_pages(site, config) if every is None else every)
     try:
         published = publish_site(
             specs,
@@ -333,17 +336,21 @@ def _scan(
     return sources
 
 
+def _every_page(site: Site, config: SiteConfig, memo: BuildMemo, key: str) -> tuple[PageSpec, ...]:
+    if memo.plan[0] != key:
+        memo.plan = (key, tuple(plan_pages(site, config)))
+    return memo.plan[1]
+
+
 def _recall_index(cache: BuildCache, memo: BuildMemo | None) -> IndexMemo:
     """What the last build's index found (see `site.IndexMemo`): the one `memo` holds
     while the cache has the same, else the cache's (then held by `memo`)."""
-    if memo is not None:
-        held = memo.index
-        if held is not None and held.key and held.key == cache.memo_key("index"):
-            return held
-        memo.index = None
-        memo.index = _read_index(cache)
-        return memo.index
-    return _read_index(cache)
+    if memo is None:
+        return _read_index(cache)
+    held = memo.index
+    if held is None or not held.key or held.key != cache.memo_key("index"):
+        held = memo.index = _read_index(cache)
+    return held
 
 
 def _read_index(cache: BuildCache) -> IndexMemo:

@@ -173,45 +173,52 @@ def watch_sources(
     many watches already), every file's time and size is looked at instead, as often.
     (watchfiles' own polling compares times to the second: an edit saved within the
     second of the one before would go unseen.)"""
-    polling = False
     untidy, quiet = True, 0  # the last build's garbage not yet collected; looks since
+    for changed in _changes(site, stop, seen):
+        if changed is None or changed:
+            rebuild(site, output, memo, changed)
+            state.bump()
+            untidy, quiet = True, 0
+        elif untidy and (quiet := quiet + 1) >= QUIET_LOOKS:
+            # The objects a build leaves are young: left to the cycle collector's young
+            # generations, the next build would walk them again (0.3 s at 10,000
+            # articles). Collected once the page has reloaded, while nothing happens.
+            gc.collect()
+            untidy = False
+
+
+def _changes(
+    site: Path, stop: threading.Event, seen: frozenset[tuple[str, int, int]] | None
+) -> Iterator[set[str] | None]:
+    """What changed at each look, until `stop`: the paths (none: nothing), or None when
+    something did but not where (an edit before the watch was on, newsgen.yaml, the
+    watched folders). When the folders change, the watch starts again on those there
+    are now, and the sources as the build about to run sees them are compared with the
+    files once it is on."""
+    polling = False
     while not stop.is_set():
         top = _top_level(site)
-        looks = _looks(site, stop, polling)
-        while True:
-            try:
-                paths = next(looks, None)
-            except FileNotFoundError:  # a folder went as the watch started: watch again
-                break
-            except (OSError, RuntimeError) as error:
-                if polling:
-                    raise
-                print(f"newsgen serve: the system will not watch {site} ({error}); "
-                      "looking at the files instead", file=sys.stderr)  # fmt: skip
-                polling = True
-                break
-            if paths is None:  # stopped
-                return
-            changed: set[str] | None = paths  # None: changed, but where is not known
-            if seen is not None:  # the watch is on: was anything edited before it was?
-                if snapshot_sources(site) != seen:
-                    changed = None
-                seen = None
-            now = _top_level(site)
-            if now != top:  # the watch starts again after this build: what it sees, kept
-                seen, changed = snapshot_sources(site), None
-            if changed is None or changed:
-                rebuild(site, output, memo, changed)
-                state.bump()
-                untidy, quiet = True, 0
-            elif untidy and (quiet := quiet + 1) >= QUIET_LOOKS:
-                # The objects a build leaves are young: left to the cycle collector's young
-                # generations, the next build would walk them again (0.3 s at 10,000
-                # articles). Collected once the page has reloaded, while nothing happens.
-                gc.collect()
-                untidy = False
-            if now != top:
-                break  # watch the folders there are now
+        try:
+            for paths in _looks(site, stop, polling):
+                if seen is not None:  # the watch is on: was anything edited before it was?
+                    edited = snapshot_sources(site) != seen
+                    seen = None
+                    if edited:
+                        yield None
+                        continue
+                if _top_level(site) != top:
+                    seen = snapshot_sources(site)
+                    yield None
+                    break  # watch the folders there are now
+                yield paths
+        except FileNotFoundError:  # a folder went as the watch started: watch again
+            continue
+        except (OSError, RuntimeError) as error:  # (raised by the watch, not by a build)
+            if polling:
+                raise
+            print(f"newsgen serve: the system will not watch {site} ({error}); "
+                  "looking at the files instead", file=sys.stderr)  # fmt: skip
+            polling = True
 
 
 def _looks(site: Path, stop: threading.Event, polling: bool) -> Iterator[set[str]]:
